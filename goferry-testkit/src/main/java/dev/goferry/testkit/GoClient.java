@@ -1,0 +1,94 @@
+package dev.goferry.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code go} command, run hermetically: the child sees only the variables a test passes
+ * plus a minimal base (PATH, HOME, caches in a scratch folder, {@code GOTOOLCHAIN=local}), never
+ * the developer's environment or go/env file.
+ *
+ * @param version the {@code go version} it reports, e.g. {@code go1.19.8}
+ * @param goroot its GOROOT
+ */
+public record GoClient(String version, Path goroot) {
+
+    /** {@return the go binary} */
+    public Path binary() {
+        return goroot.resolve("bin/go");
+    }
+
+    /** {@return the minor version: 19 for go1.19.8} */
+    public int minor() {
+        String[] parts = version.substring("go".length()).split("\\.");
+        return Integer.parseInt(parts[1]);
+    }
+
+    /**
+     * The hermetic base environment for a run whose scratch folder is {@code scratch}: HOME, the
+     * build and module caches and the user config folder all live there, so nothing leaks in
+     * from, or out to, the machine.
+     */
+    public Map<String, String> baseEnvironment(Path scratch) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", goroot.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", scratch.resolve("home").toString());
+        env.put("GOPATH", scratch.resolve("gopath").toString());
+        env.put("GOCACHE", scratch.resolve("gocache").toString());
+        env.put("GOTOOLCHAIN", "local");
+        return env;
+    }
+
+    /**
+     * Runs {@code go args…} in {@code dir} with exactly {@code env} (build it from
+     * {@link #baseEnvironment}), waiting at most {@code timeoutSeconds}.
+     */
+    public GoResult run(Path dir, Map<String, String> env, long timeoutSeconds, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(binary().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        try {
+            Files.createDirectories(dir);
+            Process process = pb.start();
+            process.getOutputStream().close();
+            CompletableFuture<String> out = drain(process.getInputStream());
+            CompletableFuture<String> err = drain(process.getErrorStream());
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("go " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new GoResult(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The outcome of one run. */
+    public record GoResult(int exitCode, String stdout, String stderr) {}
+}
