@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  * plus a minimal base (PATH, HOME, caches in a scratch folder, {@code GOTOOLCHAIN=local}), never
  * the developer's environment or go/env file.
  *
+ * <p>Its view of name resolution is sealed too: where the machine allows it (root, util-linux
+ * {@code unshare}), the child runs in a private mount namespace whose {@code /etc/resolv.conf}
+ * names only 127.0.0.1 and whose {@code /etc/hosts} holds just the entries the test gives. A
+ * lookup the test did not plan for then fails on loopback instead of sending a packet anywhere;
+ * the network namespace stays shared, so servers the test runs on loopback are reachable.
+ *
  * @param version the {@code go version} it reports, e.g. {@code go1.19.8}
  * @param goroot its GOROOT
  */
@@ -54,7 +60,25 @@ public record GoClient(String version, Path goroot) {
      * {@link #baseEnvironment}), waiting at most {@code timeoutSeconds}.
      */
     public GoResult run(Path dir, Map<String, String> env, long timeoutSeconds, String... args) {
+        return run(dir, env, Map.of(), timeoutSeconds, args);
+    }
+
+    /**
+     * Like {@link #run(Path, Map, long, String...)}, with extra {@code /etc/hosts} entries
+     * (name → IP address, loopback only) visible to the child.
+     */
+    public GoResult run(Path dir, Map<String, String> env, Map<String, String> hosts, long timeoutSeconds,
+                        String... args) {
         List<String> command = new ArrayList<>();
+        if (ISOLATION) {
+            Path view = sealedResolverView(dir, hosts);
+            command.addAll(List.of("unshare", "--mount", "sh", "-c",
+                    "mount --bind \"$0/resolv.conf\" /etc/resolv.conf && mount --bind \"$0/hosts\" /etc/hosts"
+                            + " && exec \"$@\"",
+                    view.toString()));
+        } else if (!hosts.isEmpty()) {
+            org.junit.jupiter.api.Assumptions.abort("needs root and unshare to give go its own /etc/hosts");
+        }
         command.add(binary().toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
@@ -76,6 +100,39 @@ public record GoClient(String version, Path goroot) {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Reports whether runs are sealed in a private resolver view (see the class comment). */
+    public static boolean isolated() {
+        return ISOLATION;
+    }
+
+    private static final boolean ISOLATION = detectIsolation();
+
+    private static boolean detectIsolation() {
+        try {
+            Process p = new ProcessBuilder("unshare", "--mount", "true").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Path sealedResolverView(Path dir, Map<String, String> hosts) {
+        try {
+            Path view = Files.createTempDirectory(dir.getParent() == null ? dir : dir.getParent(), "resolver-view");
+            Files.writeString(view.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
+            StringBuilder h = new StringBuilder("127.0.0.1 localhost\n::1 localhost ip6-localhost\n");
+            hosts.forEach((name, ip) -> h.append(ip).append(' ').append(name).append('\n'));
+            Files.writeString(view.resolve("hosts"), h.toString());
+            return view;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
