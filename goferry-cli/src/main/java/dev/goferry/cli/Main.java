@@ -38,7 +38,11 @@ public final class Main {
         CommandLine cli = new CommandLine(root);
         root.bind(() -> new Console(out, err, language,
                 terminal && !root.options.noColor && isEmpty(env.get("NO_COLOR")), root.options.json, env));
-        cli.setResourceBundle(dev.goferry.i18n.Messages.of(language).bundle("cli"));
+        dev.goferry.i18n.Messages messages = dev.goferry.i18n.Messages.of(language);
+        cli.setResourceBundle(messages.bundle("cli"));
+        // picocli's built-in help command ignores resource bundles; give it its text directly
+        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
+                .header(messages.get("cli.goferry.help.usage.header"));
         cli.setOut(out);
         cli.setErr(err);
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
