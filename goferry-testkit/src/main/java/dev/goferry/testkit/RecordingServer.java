@@ -48,7 +48,8 @@ public final class RecordingServer implements AutoCloseable {
     /**
      * What a prefix answers to checksum-database requests: {@code supported} for
      * {@code /sumdb/<name>/supported}, {@code lookup} for every other {@code /sumdb/<name>/…} path.
-     * A non-200 status comes with a short {@code text/plain} body.
+     * A non-200 status comes with a short {@code text/plain} body: the prefix's own body when it
+     * is a {@link Fixed} script of the same status, else {@code sumdb scripted <status>}.
      */
     public record SumdbScript(int supported, int lookup) {
         /** {@return a proxy that does not offer the checksum database (404 everywhere)} */
@@ -155,7 +156,8 @@ public final class RecordingServer implements AutoCloseable {
         if (rest.startsWith("sumdb/")) {
             int status = rest.endsWith("/supported") && rest.indexOf('/', "sumdb/".length()) == rest.lastIndexOf('/')
                     ? prefix.sumdb().supported() : prefix.sumdb().lookup();
-            send(exchange, status, status == 200 ? "" : "sumdb scripted " + status);
+            String body = prefix.script() instanceof Fixed f && f.status() == status ? f.body() : "sumdb scripted " + status;
+            send(exchange, status, status == 200 ? "" : body);
             return;
         }
         switch (prefix.script()) {

@@ -135,7 +135,7 @@ public final class RouteLab implements AutoCloseable {
         hosts.putAll(scenario.hosts());
         String[] args = scenario.args().stream().map(this::expand).toArray(String[]::new);
         if (scenario.module().startsWith("vcs.test/") && vcsHost.isEmpty()) {
-            org.junit.jupiter.api.Assumptions.abort("cannot bind " + VCS_ADDRESS + ":80 for vcs.test (needs root)");
+            org.junit.jupiter.api.Assumptions.abort("cannot bind " + VCS_ADDRESS + ":80 for vcs.test (needs root; or another test run holds it)");
         }
         server.clear();
         forward.clear();
