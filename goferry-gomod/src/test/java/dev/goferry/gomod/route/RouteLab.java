@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *   <li>{@code {FWD}}: the recording forward proxy ({@code http://127.0.0.1:<port>}), which relays
  *       plain-http requests to {@code {P}} and answers CONNECT with 403;
  *   <li>{@code {FILE}}: a file:// GOPROXY tree holding only example.com/m v1.0.0;
- *   <li>{@code {SUMDB_KEY}}: the verifier key of the lab checksum database {@code sum.golang.test}.
+ *   <li>{@code {SUMDB_KEY}}: the verifier key of the lab checksum database {@code sum.golang.test};
+ *   <li>{@code {GOENV_EMPTY_GOPROXY}}: a go/env file (for GOENV) whose only line is {@code GOPROXY=}.
  * </ul>
  * The lab host names ({@link #HOSTS}) resolve to 127.0.0.1, so a direct (VCS or sumdb) attempt
  * goes to loopback port 443 or 80, where nothing listens: it fails fast and names its URL. The
@@ -77,6 +78,7 @@ public final class RouteLab implements AutoCloseable {
     private final int refused;
     private final Path fileProxy;
     private final SumdbKey sumdbKey;
+    private final Path emptyGoproxyEnvFile;
 
     private RouteLab(Path root) {
         this.root = root;
@@ -101,6 +103,12 @@ public final class RouteLab implements AutoCloseable {
         this.fileProxy = root.resolve("fileproxy");
         this.sumdbKey = SumdbKey.generate("sum.golang.test");
         writeFileProxy(store.find("example.com/m", "v1.0.0").orElseThrow());
+        this.emptyGoproxyEnvFile = root.resolve("goenv-empty-goproxy");
+        try {
+            Files.writeString(emptyGoproxyEnvFile, "GOPROXY=\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts a lab whose files live under {@code root}. */
@@ -135,7 +143,8 @@ public final class RouteLab implements AutoCloseable {
         hosts.putAll(scenario.hosts());
         String[] args = scenario.args().stream().map(this::expand).toArray(String[]::new);
         if (scenario.module().startsWith("vcs.test/") && vcsHost.isEmpty()) {
-            org.junit.jupiter.api.Assumptions.abort("cannot bind " + VCS_ADDRESS + ":80 for vcs.test (needs root; or another test run holds it)");
+            org.junit.jupiter.api.Assumptions.abort(
+                    "cannot bind " + VCS_ADDRESS + ":80 for vcs.test (needs root; or another test run holds it)");
         }
         server.clear();
         forward.clear();
@@ -182,7 +191,8 @@ public final class RouteLab implements AutoCloseable {
                 .replace("{FWD}", forward.url())
                 .replace("{REFUSED}", Integer.toString(refused))
                 .replace("{FILE}", fileProxy.toString())
-                .replace("{SUMDB_KEY}", sumdbKey.verifierKey());
+                .replace("{SUMDB_KEY}", sumdbKey.verifierKey())
+                .replace("{GOENV_EMPTY_GOPROXY}", emptyGoproxyEnvFile.toString());
     }
 
     /** Puts the placeholders back into text go printed, so it can be compared with a hand-written one. */

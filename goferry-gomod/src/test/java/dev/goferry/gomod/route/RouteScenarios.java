@@ -91,6 +91,21 @@ final class RouteScenarios {
                 download("pipe 500 then 404 reports the 500", M,
                         env("GOPROXY", "{P}/500|{P}/404", "GOSUMDB", "off"),
                         failed(reading("500", 500, "Internal Server Error"), m("500", "info"), m("404", "info"))),
+                // §2.2 parsing: entries are trimmed, empty ones skipped, and the separator after an
+                // entry decides its fallback: "500 |," still falls through on the 500.
+                download("spaces and empty entries", M, env("GOPROXY", " {P}/500 |, ,{P}/ok ", "GOSUMDB", "off"),
+                        ok(eachFileThrough("500", "ok"))),
+                download("a list of separators has no entries", M, env("GOPROXY", ",|", "GOSUMDB", "off"),
+                        failed("example.com/m@v1.0.0: GOPROXY list is not the empty string, but contains no entries")),
+                // §2.1: an empty GOPROXY line in the user go/env file. Go 1.19 treats the empty value as
+                // unset and uses its compiled-in default; Go 1.21+ lets it mask GOROOT/go.env, and the
+                // empty list fails (golang/go#62485).
+                new Scenario("empty goproxy in the go/env file", env("GOENV", "{GOENV_EMPTY_GOPROXY}", "GOSUMDB", "off"),
+                        Map.of("proxy.golang.org", "127.0.0.1"), List.of("mod", "download", "-json", M), M,
+                        failed("example.com/m@v1.0.0: Get \"https://proxy.golang.org/example.com/m/@v/v1.0.0.info\": "
+                                + "dial tcp 127.0.0.1:443: connect: connection refused"), Optional.empty())
+                        .since121(failed("example.com/m@v1.0.0: GOPROXY list is not the empty string, "
+                                + "but contains no entries")),
                 download("off", M, env("GOPROXY", "off", "GOSUMDB", "off"),
                         failed("example.com/m@v1.0.0: module lookup disabled by GOPROXY=off")),
                 // errProxyOff is a not-exist error too and comes last, so it is the one reported.
