@@ -43,6 +43,11 @@ class RouteObservationTest {
                 .flatMap(go -> RouteScenarios.all().stream().map(s -> Arguments.of(go.version(), s, go)));
     }
 
+    @org.junit.jupiter.api.Test
+    void scenarioNamesAreUnique() {
+        assertThat(RouteScenarios.all()).extracting(Scenario::name).doesNotHaveDuplicates();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
     void realGoRequestsWhatTheTableSays(String version, Scenario scenario, GoClient go) {
