@@ -220,8 +220,14 @@ public final class Keys {
         return i < 0 ? new String[] {s, ""} : new String[] {s.substring(0, i), s.substring(i + sep.length())};
     }
 
-    /** {@return the std-base64 decoding, or null if not valid (Go rejects what the JDK would too)} */
+    /**
+     * {@return the std-base64 decoding, or null if not valid} Go's StdEncoding requires padding,
+     * which the JDK decoder would let go.
+     */
     static byte[] decode(String b64) {
+        if (b64.length() % 4 != 0) {
+            return null;
+        }
         try {
             return Base64.getDecoder().decode(b64);
         } catch (IllegalArgumentException e) {

@@ -39,7 +39,7 @@ public record Hash(byte[] bytes) {
     public static Hash parse(String base64) {
         byte[] data;
         try {
-            data = Base64.getDecoder().decode(base64);
+            data = Base64.getDecoder().decode(requirePadding(base64));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("malformed hash");
         }
@@ -52,6 +52,14 @@ public record Hash(byte[] bytes) {
     /** {@return the hash of a tile-sized slice of {@code data}: the bytes themselves} */
     static Hash of(byte[] data, int offset) {
         return new Hash(Arrays.copyOfRange(data, offset, offset + SIZE));
+    }
+
+    /** Go's StdEncoding requires padding, which the JDK decoder would let go. */
+    static String requirePadding(String b64) {
+        if (b64.length() % 4 != 0) {
+            throw new IllegalArgumentException("base64 without padding");
+        }
+        return b64;
     }
 
     static byte[] sha256(byte[]... parts) {

@@ -84,4 +84,22 @@ public final class Tiles {
         }
         return tile;
     }
+
+    /**
+     * Returns the body of a data tile ({@code tile/H/data/...}): each record's text followed by a
+     * newline, as x/mod's server writes it (FormatRecord without the id line).
+     *
+     * @throws IllegalArgumentException "malformed record data" if a text is not valid record text
+     */
+    public static byte[] formatData(List<byte[]> records) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] text : records) {
+            if (!LogRecord.isValidText(text)) {
+                throw new IllegalArgumentException("malformed record data");
+            }
+            out.writeBytes(text);
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
 }

@@ -49,7 +49,7 @@ public record Tree(long n, Hash hash) {
         }
         byte[] h;
         try {
-            h = Base64.getDecoder().decode(lines[2]);
+            h = Base64.getDecoder().decode(Hash.requirePadding(lines[2]));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(MALFORMED);
         }
