@@ -3,8 +3,11 @@ package dev.goferry.gomod.sumdb;
 import dev.goferry.gomod.sumdb.tlog.LogRecord;
 import dev.goferry.gomod.sumdb.tlog.Tile;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +54,18 @@ public record SumDbServer(MemoryLog log) {
             return tile(path.substring(1));
         }
         return Reply.error(404, "404 page not found");
+    }
+
+    /**
+     * Writes the answer for {@code path} to JDK-typed sinks and returns its status: the shape of
+     * testkit's {@code TestSumDb.Handler}, so {@code server::write} plugs an HTTP front end onto
+     * this server without either module depending on the other.
+     */
+    public int write(String path, Consumer<String> contentType, OutputStream body) throws IOException {
+        Reply r = serve(path);
+        contentType.accept(r.contentType());
+        body.write(r.body());
+        return r.status();
     }
 
     private Reply lookup(String mod) {
