@@ -78,6 +78,8 @@ public final class SumDbClient {
     /**
      * Starts from a previously verified signed tree (for example one saved from an earlier run),
      * so that later trees must be consistent with it. Its signature is checked.
+     *
+     * @return {@link LookupResult.Verified} with no lines and record id -1 when accepted, else the failure
      */
     public synchronized LookupResult trust(byte[] signedTree) {
         try {
@@ -91,6 +93,8 @@ public final class SumDbClient {
     /**
      * Fetches {@code /latest}, verifies its signature and its consistency with the newest known
      * tree, and makes it the newest known tree if it is newer.
+     *
+     * @return {@link LookupResult.Verified} with no lines and record id -1 when accepted, else the failure
      */
     public synchronized LookupResult refreshLatest() {
         try {
