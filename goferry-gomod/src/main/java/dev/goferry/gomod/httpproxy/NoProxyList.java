@@ -125,7 +125,22 @@ public record NoProxyList(List<NoProxyRule> rules, List<String> ignored) {
         for (int bit = bits; bit < network.length * 8; bit++) {
             network[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
         }
+        if (!v4 && isV4Mapped(network)) {
+            // Go's IPNet.Contains takes To4 of a v4-mapped network and the mask's last four bytes:
+            // ::ffff:0:0/96 matches every IPv4 host (checked with 1.19 and 1.24).
+            return Optional.of(new NoProxyRule.Cidr(s, java.util.Arrays.copyOfRange(network, 12, 16),
+                    Math.max(0, bits - 96)));
+        }
         return Optional.of(new NoProxyRule.Cidr(s, network, bits));
+    }
+
+    private static boolean isV4Mapped(byte[] b) {
+        for (int i = 0; i < 10; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
     }
 
     /**
