@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param noProxy the NO_PROXY value and its variable, if set
  * @param noProxyList the parsed NO_PROXY list (empty if unset)
  * @param cgi REQUEST_METHOD's value when set and non-empty
- * @param environment the variables the snapshot was taken from (for {@link ProxyWarnings})
+ * @param environment the proxy-related variables that were set, including ones Go ignores
+ *     (ALL_PROXY) and the case variants that lost, for {@link ProxyWarnings}
  * @param rules the Go release's behaviour
  */
 public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxySetting> httpsProxy,
@@ -48,8 +49,18 @@ public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxyS
                 getEnvAny(env, ProxyVariable.NO_PROXY, ProxyVariable.no_proxy);
         NoProxyList list = NoProxyList.parse(noProxy.map(Map.Entry::getValue).orElse(""), rules);
         Optional<String> cgi = Optional.ofNullable(env.get("REQUEST_METHOD")).filter(v -> !v.isEmpty());
-        return new ProxyEnvironment(http, https, noProxy, list, cgi, env, rules);
+        Map<String, String> relevant = new java.util.TreeMap<>();
+        for (String name : RELEVANT) {
+            String value = env.get(name);
+            if (value != null) {
+                relevant.put(name, value);
+            }
+        }
+        return new ProxyEnvironment(http, https, noProxy, list, cgi, relevant, rules);
     }
+
+    private static final List<String> RELEVANT = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
+            "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "REQUEST_METHOD");
 
     /** Go's getEnvAny: the first variable whose value is non-empty. */
     private static Optional<Map.Entry<ProxyVariable, String>> getEnvAny(Map<String, String> env,
