@@ -1,9 +1,7 @@
 package dev.goferry.gomod.httpproxy;
 
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,7 +25,7 @@ public record NoProxyList(List<NoProxyRule> rules, List<String> ignored) {
         List<NoProxyRule> rules = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (String raw : value.split(",", -1)) {
-            String p = raw.strip().toLowerCase(Locale.ROOT);
+            String p = Idna.toLower(raw.strip());
             if (p.isEmpty()) {
                 continue;
             }
@@ -143,31 +141,8 @@ public record NoProxyList(List<NoProxyRule> rules, List<String> ignored) {
         return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
     }
 
-    /**
-     * Go's {@code idnaASCII}: ASCII stays as is, otherwise IDNA Lookup to punycode, label by
-     * label so empty labels (the leading dot of a rule) survive. Java's {@link IDN} implements
-     * IDNA2003; Go's x/net/idna implements UTS 46 non-transitional processing, which differs for
-     * a few characters (Go keeps {@code ß} and final sigma, Java maps {@code ß} to {@code ss}).
-     */
+    /** Go's {@code idnaASCII}; see {@link Idna}. */
     static Optional<String> toAscii(String s) {
-        if (s.chars().allMatch(c -> c < 0x80)) {
-            return Optional.of(s);
-        }
-        String[] labels = s.split("\\.", -1);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < labels.length; i++) {
-            if (i > 0) {
-                out.append('.');
-            }
-            if (labels[i].isEmpty()) {
-                continue;
-            }
-            try {
-                out.append(IDN.toASCII(labels[i], IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(out.toString());
+        return Idna.toAscii(s);
     }
 }

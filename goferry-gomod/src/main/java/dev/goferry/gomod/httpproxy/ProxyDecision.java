@@ -10,7 +10,10 @@ public sealed interface ProxyDecision {
     enum DirectReason {
         /** Neither http nor https: Go proxies nothing else. */
         NOT_HTTP_SCHEME,
-        /** The variable for this scheme is unset, empty, or a value Go could not use at all. */
+        /**
+         * The variable for this scheme is unset, empty, or a value Go could not use at all (the
+         * detail is then the error Go swallowed).
+         */
         NO_PROXY_VARIABLE,
         /** The host is exactly {@code localhost}. */
         LOCALHOST,
@@ -26,7 +29,7 @@ public sealed interface ProxyDecision {
      * No proxy.
      *
      * @param reason why
-     * @param detail the matching NO_PROXY entry or Go's parse error, where the reason has one
+     * @param detail the matching NO_PROXY entry or Go's (possibly swallowed) error, where the reason has one
      */
     record Direct(DirectReason reason, Optional<String> detail) implements ProxyDecision {
         public Direct {

@@ -2,7 +2,6 @@ package dev.goferry.gomod.httpproxy;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +61,11 @@ public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxyS
     private static final List<String> RELEVANT = List.of("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy",
             "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "REQUEST_METHOD");
 
+    /** {@return what a Go program of release {@code goVersion} (e.g. {@code go1.19.8}) reads from {@code env}} */
+    public static ProxyEnvironment from(Map<String, String> env, String goVersion) {
+        return from(env, ProxyRules.forGoVersion(goVersion));
+    }
+
     /** Go's getEnvAny: the first variable whose value is non-empty. */
     private static Optional<Map.Entry<ProxyVariable, String>> getEnvAny(Map<String, String> env,
                                                                       ProxyVariable... names) {
@@ -103,7 +107,9 @@ public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxyS
         }
         Optional<GoUrl> proxy = setting.flatMap(ProxySetting::used);
         if (proxy.isEmpty()) {
-            return ProxyDecision.Direct.because(ProxyDecision.DirectReason.NO_PROXY_VARIABLE);
+            // set but unusable: the detail is the error Go swallowed
+            return new ProxyDecision.Direct(ProxyDecision.DirectReason.NO_PROXY_VARIABLE,
+                    setting.flatMap(ProxySetting::error));
         }
         // canonicalAddr, then useProxy's SplitHostPort of it
         String hostname = NoProxyList.toAscii(url.hostname()).orElse(url.hostname());
@@ -123,7 +129,7 @@ public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxyS
         if (ip.isPresent() && ip.get().isLoopback()) {
             return ProxyDecision.Direct.because(ProxyDecision.DirectReason.LOOPBACK);
         }
-        Optional<NoProxyRule> rule = noProxyList.match(host.strip().toLowerCase(Locale.ROOT), split.get()[1], ip, rules);
+        Optional<NoProxyRule> rule = noProxyList.match(Idna.toLower(host.strip()), split.get()[1], ip, rules);
         if (rule.isPresent()) {
             return new ProxyDecision.Direct(ProxyDecision.DirectReason.NO_PROXY_RULE, Optional.of(rule.get().entry()));
         }

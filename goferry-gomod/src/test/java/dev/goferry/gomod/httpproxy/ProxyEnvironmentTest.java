@@ -23,7 +23,8 @@ class ProxyEnvironmentTest {
         return Stream.of(
                 Arguments.of(env("HTTPS_PROXY=p:1"), "ftp://x/", "DIRECT NOT_HTTP_SCHEME"),
                 Arguments.of(env("HTTP_PROXY=p:1"), "https://x/", "DIRECT NO_PROXY_VARIABLE"),
-                Arguments.of(env("HTTPS_PROXY=http://%zz"), "https://x/", "DIRECT NO_PROXY_VARIABLE"),
+                Arguments.of(env("HTTPS_PROXY=http://%zz"), "https://x/", "DIRECT NO_PROXY_VARIABLE invalid proxy address"
+                        + " \"http://%zz\": parse \"http://%zz\": invalid URL escape \"%zz\""),
                 Arguments.of(env("HTTPS_PROXY=p:1"), "https://localhost:8443/", "DIRECT LOCALHOST"),
                 Arguments.of(env("HTTPS_PROXY=p:1"), "https://127.9.9.9/", "DIRECT LOOPBACK"),
                 Arguments.of(env("HTTPS_PROXY=p:1"), "https://[::1]:443/", "DIRECT LOOPBACK"),
@@ -45,7 +46,8 @@ class ProxyEnvironmentTest {
                 Arguments.of(env("HTTP_PROXY=p:1", "REQUEST_METHOD=GET"), "http://x/",
                         "ERROR refusing to use HTTP_PROXY value in CGI environment; see golang.org/s/cgihttpproxy"),
                 Arguments.of(env("HTTP_PROXY=http://%zz", "REQUEST_METHOD=GET"), "http://x/",
-                        "DIRECT NO_PROXY_VARIABLE"),
+                        "DIRECT NO_PROXY_VARIABLE invalid proxy address \"http://%zz\": parse \"http://%zz\":"
+                                + " invalid URL escape \"%zz\""),
                 Arguments.of(env("HTTPS_PROXY=p:1", "REQUEST_METHOD=GET"), "https://x/", "PROXY http://p:1 HTTPS_PROXY"));
     }
 
@@ -64,6 +66,15 @@ class ProxyEnvironmentTest {
         assertThat(describe(pe.decide(URI.create("https://my_host.corp/")))).isEqualTo("DIRECT NO_PROXY_RULE my_host.corp");
         assertThat(describe(pe.decide(URI.create("https://proxy.golang.org/x/@v/list"))))
                 .isEqualTo("PROXY http://p:1 HTTPS_PROXY");
+    }
+
+    @Test
+    void takesAGoVersion() {
+        Map<String, String> env = env("HTTPS_PROXY=socks5h://p:1080");
+        assertThat(describe(ProxyEnvironment.from(env, "go1.19.8").decide("https://x/")))
+                .isEqualTo("PROXY http://socks5h://p:1080 HTTPS_PROXY");
+        assertThat(describe(ProxyEnvironment.from(env, "go1.24.4").decide("https://x/")))
+                .isEqualTo("PROXY socks5h://p:1080 HTTPS_PROXY");
     }
 
     @Test
