@@ -133,6 +133,31 @@ class ProxyDecisionConformanceTest {
         }
     }
 
+    /** Proxy values as people write them, each set as HTTPS_PROXY and HTTP_PROXY at once. */
+    static Stream<String> proxyValues() {
+        return Stream.of("http://proxy.corp:3128/", "proxy.corp:3128/path", "http://[2001:db8::1]:3128",
+                "[2001:db8::1]:3128", "2001:db8::1", "http://user:p@ss@proxy:1", "http://proxy.corp:abc",
+                " http://p:1", "http://p:1 ", "http://p:1\n", "http://p:1;http://q:2", "http://p:1,http://q:2",
+                "https://p", "socks5://p:1080", "SOCKS5H://p", "HtTp://p:1", "p", "my_proxy.corp:8080",
+                "http://プロキシ.example:1", "http://p%2Eexample:1", "http:p:1", "//p:1", "http:/p:1", "?", "#",
+                "http://:3128", "http://p:", "'http://p:1'", "user:pass@p:1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("proxyValues")
+    void proxyValueEqualsGos(String value) {
+        Map<String, String> env = env("HTTPS_PROXY=" + value, "HTTP_PROXY=" + value);
+        List<String> urls = List.of("https://proxy.golang.org/", "http://proxy.golang.org/");
+        for (GoClient go : GoClients.all()) {
+            List<String> gos = GoPrograms.run(GoPrograms.build(go, "proxydecide"), env, urls);
+            ProxyEnvironment pe = ProxyEnvironment.from(env, ProxyRules.forGoVersion(go.version()));
+            for (int i = 0; i < urls.size(); i++) {
+                assertThat(goferry(pe, urls.get(i))).as("%s: decide(%s) with proxy %s", go.version(), urls.get(i), value)
+                        .isEqualTo(gos.get(i));
+            }
+        }
+    }
+
     /** goferry's decision in the proxydecide program's output format. */
     static String goferry(ProxyEnvironment pe, String url) {
         GoUrl parsed;

@@ -31,6 +31,11 @@ class ProxyWarningsTest {
                 Arguments.of(env("HTTPS_PROXY=http://bad host:1"),
                         List.of("proxy-garbled HTTPS_PROXY|http://bad host:1|http://http://bad%20host:1")),
                 Arguments.of(env("HTTPS_PROXY=::"), List.of("proxy-garbled HTTPS_PROXY|::|http://::")),
+                Arguments.of(env("HTTPS_PROXY=http://p:1;http://q:2"),
+                        List.of("proxy-garbled HTTPS_PROXY|http://p:1;http://q:2|http://p:1;http://q:2")),
+                Arguments.of(env("HTTPS_PROXY= http://p:1"), List.of("proxy-unusable HTTPS_PROXY| http://p:1|"
+                        + "invalid proxy address \" http://p:1\": parse \" http://p:1\": first path segment in URL cannot"
+                        + " contain colon")),
                 Arguments.of(env("HTTPS_PROXY=http://%zz"), List.of("proxy-unusable HTTPS_PROXY|http://%zz|"
                         + "invalid proxy address \"http://%zz\": parse \"http://%zz\": invalid URL escape \"%zz\"")),
                 Arguments.of(env("HTTPS_PROXY=http://a:1", "https_proxy=http://b:2"),
