@@ -57,10 +57,15 @@ public final class ModuleZip {
      * so {@link #create} may still fail on I/O errors or files larger than they claimed.
      */
     public static CheckedFiles checkFiles(List<? extends ModuleFile> files) {
-        return check(files).report();
+        return checkFiles(files, VendorRule.current());
     }
 
-    private static Checked check(List<? extends ModuleFile> files) {
+    /** Like {@link #checkFiles(List)}, with the vendored-package rule of a given go release. */
+    public static CheckedFiles checkFiles(List<? extends ModuleFile> files, VendorRule rule) {
+        return check(files, rule).report();
+    }
+
+    private static Checked check(List<? extends ModuleFile> files, VendorRule rule) {
         List<String> valid = new ArrayList<>();
         List<FileError> omitted = new ArrayList<>();
         List<FileError> invalid = new ArrayList<>();
@@ -91,7 +96,7 @@ public final class ModuleZip {
                     continue;
                 }
                 haveGoMod.add(dir);
-                if (base.equals("go.mod") && dir.isEmpty()) {
+                if (base.equals("go.mod") && dir.isEmpty() && rule == VendorRule.GO_1_24) {
                     try (InputStream in = f.open()) {
                         goVersion = goLanguageVersion(in.readAllBytes()).orElse("");
                     } catch (IOException e) {
@@ -191,7 +196,7 @@ public final class ModuleZip {
     /**
      * Reports whether a file belongs to a vendored package and is therefore left out of a
      * module zip. {@code goVersion} is the language version ({@code go1.24}) of the root go.mod's
-     * {@code go} line, "" when unknown.
+     * {@code go} line, "" when unknown (and always "" under {@link VendorRule#GO_1_23}).
      *
      * <p>Files directly in the top {@code vendor/} directory ({@code vendor/modules.txt}) stay,
      * deeper ones go. For {@code a/vendor/…} Go used the wrong offset for years
@@ -354,8 +359,14 @@ public final class ModuleZip {
      *     invalid, the module is too large, or a file holds more bytes than its size said
      */
     public static void create(OutputStream out, ModuleVersion m, List<? extends ModuleFile> files) throws IOException {
+        create(out, m, files, VendorRule.current());
+    }
+
+    /** Like {@link #create(OutputStream, ModuleVersion, List)}, with the vendored-package rule of a given go release. */
+    public static void create(OutputStream out, ModuleVersion m, List<? extends ModuleFile> files, VendorRule rule)
+            throws IOException {
         checkModule(m, "create zip: ");
-        Checked checked = check(files);
+        Checked checked = check(files, rule);
         Optional<String> err = checked.report().err();
         if (err.isPresent()) {
             throw new ModuleZipException("create zip: " + err.get());

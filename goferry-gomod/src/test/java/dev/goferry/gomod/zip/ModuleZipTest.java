@@ -87,6 +87,16 @@ class ModuleZipTest {
     }
 
     @Test
+    void go123RuleIgnoresTheGoLine() {
+        List<ModuleFile> files = List.of(
+                ModuleFile.of("go.mod", "module example.com/m\n\ngo 1.24\n".getBytes(StandardCharsets.UTF_8)),
+                ModuleFile.of("vendor/modules.txt", new byte[0]), ModuleFile.of("sub/vendor/sub.txt", new byte[0]));
+        assertThat(ModuleZip.checkFiles(files, VendorRule.GO_1_23).valid()).containsExactly("go.mod", "vendor/modules.txt");
+        assertThat(ModuleZip.checkFiles(files, VendorRule.GO_1_24).valid()).containsExactly("go.mod", "sub/vendor/sub.txt");
+        assertThat(ModuleZip.checkFiles(files).valid()).isEqualTo(ModuleZip.checkFiles(files, VendorRule.current()).valid());
+    }
+
+    @Test
     void symlinksAndIrregularFilesAreOmitted() {
         CheckedFiles got = ModuleZip.checkFiles(List.of(
                 ModuleFile.of("go.mod", "module example.com/m\n".getBytes(StandardCharsets.UTF_8)),
