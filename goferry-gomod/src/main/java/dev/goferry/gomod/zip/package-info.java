@@ -17,6 +17,9 @@
  * When creating a zip from a file list, files in vendored packages, files of nested modules
  * (directories with their own go.mod), {@code .hg_archival.txt} and irregular files are omitted
  * rather than rejected. The vendored-package rule keeps an old bug on purpose (see
- * {@link ModuleZip#isVendoredPackage}): fixing it would change the hash of existing modules.
+ * {@link ModuleZip#isVendoredPackage}): fixing it would change the hash of existing modules. Go
+ * 1.24 fixed it for modules whose go line is 1.24 or later, so which files a zip holds depends on
+ * the go release that built it ({@link VendorRule}); a zip that already exists is checked the same
+ * way by every release.
  */
 package dev.goferry.gomod.zip;

@@ -79,8 +79,7 @@ class ScriptGoSumTest {
         }
         assertThat(mismatches).as("go.sum lines goferry disagrees with").isEqualTo(WRONG_ON_PURPOSE);
         assertThat(matched).as("go.sum lines that agree").isGreaterThan(50);
-        Files.writeString(Path.of("target/script-gosum-report.txt"),
-                matched + " go.sum lines agree, " + mismatches.size() + " wrong on purpose\n");
+        System.out.println(matched + " go.sum lines agree, " + mismatches.size() + " wrong on purpose");
     }
 
     private static String zipHash(Path tree, ModCorpus.Module m) {
