@@ -125,7 +125,9 @@ public record GoClient(String version, Path goroot) {
 
     private static Path sealedResolverView(Path dir, Map<String, String> hosts) {
         try {
-            Path view = Files.createTempDirectory(dir.getParent() == null ? dir : dir.getParent(), "resolver-view");
+            Path parent = dir.toAbsolutePath().getParent() == null ? dir : dir.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path view = Files.createTempDirectory(parent, "resolver-view");
             Files.writeString(view.resolve("resolv.conf"), "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n");
             StringBuilder h = new StringBuilder("127.0.0.1 localhost\n::1 localhost ip6-localhost\n");
             hosts.forEach((name, ip) -> h.append(ip).append(' ').append(name).append('\n'));
