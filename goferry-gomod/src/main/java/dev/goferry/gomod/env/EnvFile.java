@@ -14,8 +14,20 @@ public final class EnvFile {
 
     private EnvFile() {}
 
-    /** {@return the settings of a go/env (or go.env) file, in first-seen order, last duplicate winning} */
+    /** {@return the settings of a user go/env file, in first-seen order, last duplicate winning} */
     public static Map<String, String> parse(String content) {
+        return parse(content, false);
+    }
+
+    /**
+     * {@return the settings of a {@code $GOROOT/go.env} file: there the first duplicate wins},
+     * because cmd/go skips a go.env key it has already seen (observed with Go 1.24.4).
+     */
+    public static Map<String, String> parseGorootFile(String content) {
+        return parse(content, true);
+    }
+
+    private static Map<String, String> parse(String content, boolean firstWins) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String line : content.split("\n", -1)) {
             if (line.isEmpty() || line.charAt(0) < 'A' || line.charAt(0) > 'Z') {
@@ -25,7 +37,11 @@ public final class EnvFile {
             if (eq < 0) {
                 continue;
             }
-            values.put(line.substring(0, eq), line.substring(eq + 1));
+            if (firstWins) {
+                values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+            } else {
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
         }
         return values;
     }

@@ -85,7 +85,7 @@ public record GoSettings(GoInstallation go, EnvFile.Location envFile, List<Setti
                 if (discovery.goroot().isPresent()) {
                     String file = os.join(discovery.goroot().get(), "go.env");
                     files.read(file).ifPresent(content -> {
-                        gorootEnv = EnvFile.parse(content);
+                        gorootEnv = EnvFile.parseGorootFile(content);
                         gorootFile = Optional.of(file);
                     });
                 } else {
