@@ -80,7 +80,7 @@ public record EnvReport(GoSettings settings, ProxyList proxyList, List<EnvFindin
 
         GoVcsRules.parse(s.value("GOVCS")).error()
                 .ifPresent(e -> errors.add(new EnvFinding.Error("GOVCS", e, "env.error.govcs")));
-        GoFlags flags = GoFlags.parse(s.value("GOFLAGS"));
+        GoFlags flags = GoFlags.parse(s.value("GOFLAGS"), go);
         flags.error().ifPresent(e -> errors.add(new EnvFinding.Error("GOFLAGS", e, "env.error.goflags")));
         if (flags.value("insecure").isPresent()) {
             warnings.add(new EnvFinding.Warning("goflags-insecure", "GOFLAGS", List.of()));

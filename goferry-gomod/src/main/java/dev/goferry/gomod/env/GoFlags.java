@@ -20,7 +20,18 @@ public record GoFlags(List<String> flags, Optional<String> error) {
         flags = List.copyOf(flags);
     }
 
-    /** Parses GOFLAGS. */
+    /**
+     * Parses GOFLAGS the way the given Go version does: Go 1.19 splits on white space only
+     * ({@code strings.Fields}, observed: {@code '-x} is a non-flag there), newer Go allows quotes.
+     */
+    public static GoFlags parse(String goflags, GoInstallation go) {
+        if (go.atLeast(20)) {
+            return parse(goflags);
+        }
+        return check(dev.goferry.gomod.goproxy.GoStrings.fields(goflags));
+    }
+
+    /** Parses GOFLAGS with quotes allowed (Go 1.20 and newer). */
     public static GoFlags parse(String goflags) {
         List<String> words = new ArrayList<>();
         String s = goflags;
@@ -48,6 +59,10 @@ public record GoFlags(List<String> flags, Optional<String> error) {
             }
             words.add(s.substring(start, i));
         }
+        return check(words);
+    }
+
+    private static GoFlags check(List<String> words) {
         for (String f : words) {
             if (!f.startsWith("-") || f.equals("-") || f.equals("--") || f.startsWith("---") || f.startsWith("-=")
                     || f.startsWith("--=")) {
