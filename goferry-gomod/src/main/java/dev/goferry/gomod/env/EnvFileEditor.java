@@ -52,7 +52,7 @@ public final class EnvFileEditor {
      * {@code go env -w args…}.
      *
      * @param current the file's content, empty when it does not exist
-     * @param known keys already in the user file or go.env (Go accepts any key found there)
+     * @param known keys already in the user file or go.env (Go 1.21+ accepts any key found there)
      * @param osEnv the process environment (for the conflict warning)
      */
     public static Result write(List<String> args, Optional<String> current, Set<String> known,
@@ -126,7 +126,8 @@ public final class EnvFileEditor {
         if (key.equals("GOENV") || key.equals("GODEBUG") && go.atLeast(21)) {
             return Optional.of(key + " can only be set using the OS environment");
         }
-        if (!known.contains(key) && !isKnown(key, go)) {
+        // Go 1.21+ accepts any key already in the user file or go.env; Go 1.19 only its KnownEnv (observed).
+        if (!(go.atLeast(21) && known.contains(key)) && !isKnown(key, go)) {
             return Optional.of("unknown go command variable " + key);
         }
         switch (key) {
