@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "goferry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {HelpCommand.class},
+        subcommands = {HelpCommand.class, EnvCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:problems found or operation failed", "2:usage or configuration error"})
 public final class GoferryCommand implements Callable<Integer> {
