@@ -82,8 +82,11 @@ public record EnvReport(GoSettings settings, ProxyList proxyList, List<EnvFindin
                 .ifPresent(e -> errors.add(new EnvFinding.Error("GOVCS", e, "env.error.govcs")));
         GoFlags flags = GoFlags.parse(s.value("GOFLAGS"), go);
         flags.error().ifPresent(e -> errors.add(new EnvFinding.Error("GOFLAGS", e, "env.error.goflags")));
-        if (flags.value("insecure").isPresent()) {
+        if (flags.insecure()) {
             warnings.add(new EnvFinding.Warning("goflags-insecure", "GOFLAGS", List.of()));
+        }
+        if (flags.mod().filter(m -> m.equals("vendor")).isPresent()) {
+            warnings.add(new EnvFinding.Warning("goflags-mod-vendor", "GOFLAGS", List.of()));
         }
         if (go.atLeast(21)) {
             GoToolchain.parse(s.value("GOTOOLCHAIN")).error()

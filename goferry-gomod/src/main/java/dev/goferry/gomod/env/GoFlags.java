@@ -94,4 +94,24 @@ public record GoFlags(List<String> flags, Optional<String> error) {
         }
         return found;
     }
+
+    /** {@return the {@code -mod=} mode: vendor disables module lookups, readonly refuses go.mod updates} */
+    public Optional<String> mod() {
+        return value("mod");
+    }
+
+    /** Reports whether {@code -modcacherw} is set (module cache left writable). */
+    public boolean modCacheRw() {
+        return value("modcacherw").map(v -> !v.equals("false")).orElse(false);
+    }
+
+    /** Reports whether {@code -x} is set: the go command prints each download ({@code # get URL}). */
+    public boolean trace() {
+        return value("x").map(v -> !v.equals("false")).orElse(false);
+    }
+
+    /** Reports whether the removed {@code -insecure} flag is present. */
+    public boolean insecure() {
+        return value("insecure").isPresent();
+    }
 }

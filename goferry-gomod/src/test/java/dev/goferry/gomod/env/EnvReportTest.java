@@ -50,6 +50,8 @@ class EnvReportTest {
             space in GOPRIVATE ; GOPRIVATE=a.example.com, b.example.com ; pattern-space-quote ;
             quotes in GONOPROXY ; GONOPROXY="corp.example.com" ; pattern-space-quote ;
             GOFLAGS -insecure ; GOFLAGS=-insecure ; goflags-insecure ;
+            GOFLAGS -mod=vendor ; GOFLAGS=-mod=vendor -x ; goflags-mod-vendor ;
+            GOFLAGS -mod=mod ; GOFLAGS=-mod=mod -modcacherw ; ;
             sumdb name without key ; GOSUMDB=sum.example.com ; sumdb-name-without-key ; GOSUMDB
             bad GOPROXY ; GOPROXY=ftp://x ; ; GOPROXY
             bad GOVCS ; GOVCS=bad ; ; GOVCS
@@ -82,6 +84,20 @@ class EnvReportTest {
         int eq = assignment.indexOf('=');
         EnvFile.Location location = EnvFile.locate(Map.of(assignment.substring(0, eq), assignment.substring(eq + 1)), os, 24);
         assertThat(location.path()).contains(want);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', quoteCharacter = '`', textBlock = """
+            -mod=mod -x ; mod ; false ; true
+            `'-mod=vendor' --modcacherw` ; vendor ; true ; false
+            -x=false -modcacherw=false ; ; false ; false
+            """)
+    void goflagsOfInterest(String goflags, String mod, boolean modCacheRw, boolean trace) {
+        GoFlags flags = GoFlags.parse(goflags);
+        assertThat(flags.error()).isEmpty();
+        assertThat(flags.mod()).isEqualTo(Optional.ofNullable(mod));
+        assertThat(flags.modCacheRw()).as("modcacherw of %s", goflags).isEqualTo(modCacheRw);
+        assertThat(flags.trace()).as("-x of %s", goflags).isEqualTo(trace);
     }
 
     @org.junit.jupiter.api.Test
