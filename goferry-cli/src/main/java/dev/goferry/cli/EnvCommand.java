@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
  * goferry thinks of them, and {@code -w}/{@code -u} edits of the go/env file made exactly as
  * {@code go env -w}/{@code -u} makes them. Works without Go installed.
  */
-@Command(name = "env", description = "Show the go command's network settings and where each comes from; "
+@Command(name = "env", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show the go command's network settings and where each comes from; "
         + "edit the go/env file like 'go env -w/-u'.")
 public final class EnvCommand implements Callable<Integer> {
 
@@ -115,9 +115,9 @@ public final class EnvCommand implements Callable<Integer> {
         if (showList && !report.proxyList().entries().isEmpty()) {
             out.println();
             out.println(console.style(Console.Style.BOLD, console.text("env.heading.proxy-list")));
-            int n = 1;
-            for (ProxyEntry e : report.proxyList().entries()) {
-                out.println("  " + n++ + ". " + entry(console, e));
+            List<ProxyEntry> entries = report.proxyList().entries();
+            for (int i = 0; i < entries.size(); i++) {
+                out.println("  " + (i + 1) + ". " + entry(console, entries.get(i), i == entries.size() - 1));
             }
         }
         if (!warnings.isEmpty()) {
@@ -153,10 +153,11 @@ public final class EnvCommand implements Callable<Integer> {
         };
     }
 
-    private static String entry(Console console, ProxyEntry e) {
+    private static String entry(Console console, ProxyEntry e, boolean last) {
         return switch (e) {
-            case ProxyEntry.ProxyUrl p -> p.url() + "  " + console.style(Console.Style.DIM, "("
-                    + console.text(p.fallBackOnError() ? "env.proxy.fallback-any" : "env.proxy.fallback-not-found") + ")");
+            case ProxyEntry.ProxyUrl p -> p.url() + "  " + console.style(Console.Style.DIM, "(" + console.text(
+                    last ? "env.proxy.last" : p.fallBackOnError() ? "env.proxy.fallback-any" : "env.proxy.fallback-not-found")
+                    + ")");
             case ProxyEntry.Direct d -> "direct  " + console.style(Console.Style.DIM, "(" + console.text("env.proxy.direct") + ")");
             case ProxyEntry.Off o -> "off  " + console.style(Console.Style.DIM, "(" + console.text("env.proxy.off") + ")");
             case ProxyEntry.NoProxy n -> "noproxy  " + console.style(Console.Style.DIM, "(" + console.text("env.proxy.noproxy") + ")");

@@ -208,6 +208,13 @@ class EnvCommandTest {
     }
 
     @Test
+    void helpListsTheEditOptions(@TempDir Path scratch) throws IOException {
+        Run help = goferry(env(GoClients.newest(), scratch), "env", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("-w", "-u", "KEY");
+    }
+
+    @Test
     void editRefusalsAndGoenvOff(@TempDir Path scratch) throws IOException {
         GoClient client = GoClients.newest();
         Run both = goferry(env(client, scratch), "env", "-w", "-u", "GOPROXY");

@@ -61,6 +61,10 @@ public record EnvReport(GoSettings settings, ProxyList proxyList, List<EnvFindin
             }
             case SumDbSetting.Database db -> { }
         }
+        if (list.valid() && list.entries().stream().anyMatch(e -> e instanceof ProxyEntry.ProxyUrl)) {
+            publicMatch(s.value("GONOPROXY")).ifPresent(path -> warnings.add(new EnvFinding.Warning(
+                    "noproxy-public", sourceKey(s, "GONOPROXY"), List.of(s.value("GONOPROXY"), path))));
+        }
         if (!(sumdb instanceof SumDbSetting.Off)) {
             publicMatch(s.value("GONOSUMDB")).ifPresent(path -> warnings.add(new EnvFinding.Warning(
                     "nosumdb-public", sourceKey(s, "GONOSUMDB"), List.of(s.value("GONOSUMDB"), path))));

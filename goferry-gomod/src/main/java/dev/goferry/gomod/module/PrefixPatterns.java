@@ -169,7 +169,7 @@ public final class PrefixPatterns {
                     case '[' -> {
                         int r = 0;
                         if (!failed) {
-                            long rn = decodeRune(s, si);
+                            long rn = decodeRune(s, si, s.length);
                             r = (int) (rn >> 32);
                             si += (int) rn;
                         }
@@ -209,7 +209,7 @@ public final class PrefixPatterns {
                             if (s[si] == '/') {
                                 failed = true;
                             }
-                            si += (int) decodeRune(s, si);
+                            si += (int) decodeRune(s, si, s.length);
                         }
                         c++;
                     }
@@ -251,7 +251,7 @@ public final class PrefixPatterns {
                     throw new BadPatternException();
                 }
             }
-            long rn = decodeRune(java.util.Arrays.copyOfRange(p, 0, end), c);
+            long rn = decodeRune(p, c, end);
             int rune = (int) (rn >> 32);
             int n = (int) rn;
             if (rune == 0xFFFD && n == 1) {
@@ -266,11 +266,11 @@ public final class PrefixPatterns {
     }
 
     /**
-     * Go's utf8.DecodeRuneInString at {@code i}: rune in the high 32 bits, byte length in the low
+     * Go's utf8.DecodeRuneInString at {@code i} of {@code s[..end)}: rune in the high 32 bits, byte length in the low
      * ones; an invalid sequence decodes as U+FFFD of length 1.
      */
-    static long decodeRune(byte[] s, int i) {
-        if (i >= s.length) {
+    static long decodeRune(byte[] s, int i, int end) {
+        if (i >= end) {
             return ((long) 0xFFFD << 32);
         }
         int b0 = s[i] & 0xFF;
@@ -278,7 +278,7 @@ public final class PrefixPatterns {
             return ((long) b0 << 32) | 1;
         }
         int len = b0 >= 0xF0 && b0 < 0xF5 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 ? 2 : 0;
-        if (len == 0 || b0 >= 0xF5 || i + len > s.length) {
+        if (len == 0 || b0 >= 0xF5 || i + len > end) {
             return ((long) 0xFFFD << 32) | 1;
         }
         int r = b0 & (0xFF >> (len + 1));

@@ -40,7 +40,9 @@ class EnvReportTest {
             defaults ; ; ;
             GOSUMDB off ; GOSUMDB=off ; gosumdb-off ;
             GONOSUMDB covers github.com ; GONOSUMDB=github.com ; nosumdb-public ;
-            GOPRIVATE * bypasses the sumdb ; GOPRIVATE=* ; nosumdb-public ;
+            GOPRIVATE * bypasses proxy and sumdb ; GOPRIVATE=* ; noproxy-public nosumdb-public ;
+            GONOSUMDB * ; GONOSUMDB=* ; nosumdb-public ;
+            GONOPROXY github.com ; GONOPROXY=github.com ; noproxy-public ;
             private hosts only ; GOPRIVATE=*.corp.example.com ; ;
             GOINSECURE covers gopkg.in ; GOINSECURE=gopkg.in ; insecure-public ;
             GOPROXY off ; GOPROXY=off ; goproxy-off ;
@@ -68,7 +70,7 @@ class EnvReportTest {
         GoSettings settings = GoSettings.resolve(env, GoOs.LINUX, NOTHING);
         EnvReport report = EnvReport.of(settings, GoOs.LINUX);
         assertThat(report.warnings()).extracting(EnvFinding.Warning::id).as("warnings for %s", name)
-                .isEqualTo(warning == null ? List.of() : List.of(warning));
+                .isEqualTo(warning == null ? List.of() : List.of(warning.split(" ")));
         assertThat(report.errors()).extracting(EnvFinding.Error::key).as("errors for %s", name)
                 .isEqualTo(errorKey == null ? List.of() : List.of(errorKey));
     }
