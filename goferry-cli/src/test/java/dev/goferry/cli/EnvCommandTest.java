@@ -208,6 +208,26 @@ class EnvCommandTest {
     }
 
     @Test
+    void writesThroughASymlinkKeepingPermissions(@TempDir Path scratch) throws IOException {
+        Path real = scratch.resolve("dotfiles/go-env");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, "GOSUMDB=off\n");
+        Files.setPosixFilePermissions(real, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Path link = scratch.resolve("config/go/env");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, real);
+        Run run = goferry(env(GoClients.newest(), scratch), "env", "-w", "GOPROXY=https://goproxy.cn,direct");
+        assertThat(run.exitCode()).isZero();
+        assertThat(link).isSymbolicLink();
+        assertThat(real).hasContent("GOPROXY=https://goproxy.cn,direct\nGOSUMDB=off\n");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+                .isEqualTo("rw-------");
+        try (Stream<Path> left = Files.list(real.getParent())) {
+            assertThat(left).as("no temporary file left behind").containsExactly(real);
+        }
+    }
+
+    @Test
     void helpListsTheEditOptions(@TempDir Path scratch) throws IOException {
         Run help = goferry(env(GoClients.newest(), scratch), "env", "--help");
         assertThat(help.exitCode()).isZero();

@@ -24,7 +24,9 @@ public record GoAuth(List<List<String>> entries, Optional<String> error) {
     public static GoAuth parse(String goauth, GoOs os) {
         List<List<String>> entries = new ArrayList<>();
         String[] commands = goauth.split(";", -1);
-        for (String command : commands) {
+        // Go walks the list backwards (the first entry gets the last word), so its first complaint is about the last entry.
+        for (int i = commands.length - 1; i >= 0; i--) {
+            String command = commands[i];
             List<String> words = GoStrings.fields(command);
             if (words.isEmpty()) {
                 return new GoAuth(entries, Optional.of("GOAUTH encountered an empty command (GOAUTH=" + goauth + ")"));
@@ -48,7 +50,7 @@ public record GoAuth(List<List<String>> entries, Optional<String> error) {
                 }
                 default -> { }
             }
-            entries.add(words);
+            entries.add(0, words);
         }
         return new GoAuth(entries, Optional.empty());
     }
