@@ -1,0 +1,3 @@
+module goferry.test/proxydecide
+
+go 1.19

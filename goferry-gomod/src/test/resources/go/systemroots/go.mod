@@ -1,0 +1,3 @@
+module goferry.test/systemroots
+
+go 1.19
