@@ -72,6 +72,7 @@ public final class RouteLab implements AutoCloseable {
     private static final Pattern VCS_WORK_DIR = Pattern.compile("/cache/vcs/[0-9a-f]{64}");
 
     private final Path root;
+    private final ModuleStore store;
     private final RecordingServer server;
     private final RecordingForwardProxy forward;
     private final java.util.Optional<RecordingServer> vcsHost;
@@ -82,7 +83,7 @@ public final class RouteLab implements AutoCloseable {
 
     private RouteLab(Path root) {
         this.root = root;
-        ModuleStore store = new ModuleStore()
+        this.store = new ModuleStore()
                 .add("example.com/m", "v1.0.0")
                 .add("example.com/m", "v1.1.0")
                 .add("example.com/M", "v1.0.0")
@@ -160,6 +161,36 @@ public final class RouteLab implements AutoCloseable {
         List<String> viaProxy = forward.requests().stream()
                 .map(r -> r.method() + " " + normalize(r.targetWithQuery(), scratch)).toList();
         return new Observation(requests, viaProxy, normalize(errorText(result), scratch), result.exitCode());
+    }
+
+    /** {@return the modules the {@code ok}, {@code sumdb} and {@code sumdb503} prefixes serve} */
+    public ModuleStore store() {
+        return store;
+    }
+
+    /** {@return the recording GOPROXY server's port} */
+    public int serverPort() {
+        return server.port();
+    }
+
+    /** {@return the forward proxy's port} */
+    public int forwardPort() {
+        return forward.port();
+    }
+
+    /** {@return the port that refuses connections} */
+    public int refusedPort() {
+        return refused;
+    }
+
+    /** {@return the file:// proxy tree} */
+    public Path fileProxy() {
+        return fileProxy;
+    }
+
+    /** Puts the lab placeholders into {@code text} (addresses and ports of this lab), as observations have them. */
+    public String placeholders(String text) {
+        return normalize(text, root.resolve("no-scratch"));
     }
 
     /** {@return the server's recorded requests, for a test that wants headers too} */
