@@ -52,6 +52,15 @@ public record GoClient(String version, Path goroot) {
         env.put("GOPATH", scratch.resolve("gopath").toString());
         env.put("GOCACHE", scratch.resolve("gocache").toString());
         env.put("GOTOOLCHAIN", "local");
+        // Go 1.23+ telemetry would leave a child process writing under HOME after go exits,
+        // racing the test's clean-up of its scratch folder.
+        try {
+            Path telemetry = scratch.resolve("home/.config/go/telemetry");
+            Files.createDirectories(telemetry);
+            Files.writeString(telemetry.resolve("mode"), "off");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return env;
     }
 
