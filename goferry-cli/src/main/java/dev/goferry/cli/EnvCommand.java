@@ -85,10 +85,17 @@ public final class EnvCommand implements Callable<Integer> {
         List<EnvFinding.Warning> warnings = report.warnings().stream().filter(w -> keys.contains(w.key())).toList();
         List<EnvFinding.Error> errors = report.errors().stream().filter(e -> keys.contains(e.key())).toList();
         boolean showList = keys.contains("GOPROXY") || keys.contains("GONOPROXY") || keys.contains("GOPRIVATE");
+        Optional<EnvNetworkSection> network = args.isEmpty()
+                ? Optional.of(EnvNetworkSection.of(console.environment(), settings.go().version(), os))
+                : Optional.empty();
         if (console.json()) {
-            console.printJson(json(console, report, keys, warnings, errors, showList));
+            Map<String, Object> doc = json(console, report, keys, warnings, errors, showList);
+            network.ifPresent(n -> doc.put("network", n.json(console)));
+            console.printJson(doc);
         } else {
             text(console, report, keys, warnings, errors, showList);
+            network.ifPresent(n -> n.printText(console));
+            console.out().flush();
         }
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
     }
