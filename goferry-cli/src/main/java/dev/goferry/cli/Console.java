@@ -1,12 +1,8 @@
 package dev.goferry.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.goferry.i18n.Language;
 import dev.goferry.i18n.Messages;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -67,12 +63,7 @@ public final class Console {
 
     /** Prints one JSON document (pretty, with a trailing newline) to standard output. */
     public void printJson(Object document) {
-        try {
-            out.println(Json.MAPPER.writeValueAsString(document));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.flush();
+        JsonOutput.write(out, document);
     }
 
     /** The ANSI styles goferry uses; few on purpose. */
@@ -84,14 +75,5 @@ public final class Console {
         Style(String code) {
             this.code = code;
         }
-    }
-
-    /** The shared Jackson mapper, created on first JSON output only (start-up stays lean). */
-    static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
-        private Json() {}
     }
 }

@@ -23,8 +23,21 @@ final class PemCertificates {
     private PemCertificates() {}
 
     static List<X509Certificate> parse(byte[] data) {
-        String text = new String(data, StandardCharsets.ISO_8859_1);
         List<X509Certificate> out = new ArrayList<>();
+        for (byte[] der : derBlocks(data)) {
+            parseDer(der).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The DER contents of every {@code CERTIFICATE} block Go would try to parse, in order; parse
+     * each with {@link #parseDer}. Split so a pool can skip DER it already holds before paying
+     * for an X.509 parse: identical bytes parse identically, so this changes no outcome.
+     */
+    static List<byte[]> derBlocks(byte[] data) {
+        String text = new String(data, StandardCharsets.ISO_8859_1);
+        List<byte[]> out = new ArrayList<>();
         int pos = 0;
         while (true) {
             int begin = findBegin(text, pos);
@@ -51,23 +64,49 @@ final class PemCertificates {
             }
             byte[] der;
             try {
-                der = Base64.getDecoder().decode(body.replaceAll("[ \t\r\n]", ""));
+                der = Base64.getDecoder().decode(withoutWhiteSpace(body));
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            parseDer(der).ifPresent(out::add);
+            out.add(der);
         }
     }
 
-    private static java.util.Optional<X509Certificate> parseDer(byte[] der) {
+    static java.util.Optional<X509Certificate> parseDer(byte[] der) {
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            X509Certificate cert = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate cert = (X509Certificate) Factory.X509.generateCertificate(new ByteArrayInputStream(der));
             // Go's ParseCertificate refuses trailing data
             return cert.getEncoded().length == der.length ? java.util.Optional.of(cert) : java.util.Optional.empty();
         } catch (CertificateException | RuntimeException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** The X.509 factory, created once: its provider lookup costs more than a parse. */
+    private static final class Factory {
+        static final CertificateFactory X509;
+
+        static {
+            try {
+                X509 = CertificateFactory.getInstance("X.509");
+            } catch (CertificateException e) {
+                throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
+            }
+        }
+
+        private Factory() {}
+    }
+
+    /** The base64 body without the spaces, tabs and line breaks pem.Decode removes. */
+    private static String withoutWhiteSpace(String body) {
+        StringBuilder b = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Go's pem.Decode: BEGIN must start the data or a line. */

@@ -1,18 +1,15 @@
 package dev.goferry.gomod.tlsroots;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +52,7 @@ public final class SystemRootsLoader {
             }
             try {
                 byte[] data = Files.readAllBytes(resolve(file));
-                pool.addAll(PemCertificates.parse(data), file);
+                pool.addAll(data, file);
                 sources.add(new RootsSource.File(file, RootsSource.FileOutcome.USED, Optional.empty()));
                 used = true;
             } catch (NoSuchFileException e) {
@@ -91,7 +88,7 @@ public final class SystemRootsLoader {
                 }
                 try {
                     byte[] data = Files.readAllBytes(entry);
-                    pool.addAll(PemCertificates.parse(data), dir + "/" + name);
+                    pool.addAll(data, dir + "/" + name);
                     read.add(name);
                 } catch (IOException e) {
                     // Go skips entries it cannot read (subdirectories, dangling links)
@@ -141,24 +138,22 @@ public final class SystemRootsLoader {
         return "open " + path + ": " + e.getMessage();
     }
 
-    /** A CertPool's de-duplication: the same DER is added once. */
+    /**
+     * A CertPool's de-duplication: the same DER is added once. Duplicates are recognised before
+     * parsing (a Debian bundle and /etc/ssl/certs hold every root twice), which halves the work.
+     */
     private static final class Pool {
         final List<TrustedRoot> roots = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
+        final Set<ByteBuffer> seen = new HashSet<>();
 
-        void addAll(List<X509Certificate> certs, String file) {
-            for (X509Certificate cert : certs) {
-                if (seen.add(digest(cert))) {
-                    roots.add(new TrustedRoot(cert, file));
+        void addAll(byte[] pem, String file) {
+            for (byte[] der : PemCertificates.derBlocks(pem)) {
+                if (!seen.contains(ByteBuffer.wrap(der))) {
+                    PemCertificates.parseDer(der).ifPresent(cert -> {
+                        seen.add(ByteBuffer.wrap(der));
+                        roots.add(new TrustedRoot(cert, file));
+                    });
                 }
-            }
-        }
-
-        private static String digest(X509Certificate cert) {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
-            } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
