@@ -89,7 +89,8 @@ record EnvNetworkSection(ProxyEnvironment proxies, Optional<SystemRoots> roots) 
                 }
                 case RootsSource.Directory d -> out.println("  " + (d.exists()
                         ? console.text("env.roots.dir", d.path(), d.read().size())
-                        : console.text("env.roots.dir-missing", d.path(), d.reason().orElse(""))));
+                        : d.reason().map(r -> console.text("env.roots.dir-error", d.path(), r))
+                                .orElseGet(() -> console.text("env.roots.dir-missing", d.path()))));
             }
         }
         roots.error().ifPresent(e -> out.println("  " + console.style(Console.Style.FAIL, "x ") + e));
