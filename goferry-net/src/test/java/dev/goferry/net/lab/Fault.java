@@ -12,6 +12,9 @@ public sealed interface Fault {
     /** Writes {@code head}, then {@code firstBytes} of body, then sends nothing more (a stalled transfer). */
     record StallAfter(String head, int firstBytes) implements Fault {}
 
+    /** Writes {@code bytes} verbatim, then closes the connection. */
+    record ReplyAndClose(String bytes) implements Fault {}
+
     /** Closes the connection without a byte. */
     record Close() implements Fault {}
 

@@ -68,6 +68,11 @@ public final class FaultServer implements AutoCloseable {
                     out.flush();
                     drain(s.getInputStream());
                 }
+                case Fault.ReplyAndClose r -> {
+                    out.write(r.bytes().getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    s.close();
+                }
                 case Fault.Close c -> s.close();
                 case Fault.Silence si -> drain(s.getInputStream());
             }
