@@ -1,6 +1,7 @@
 package dev.goferry.net.dns;
 
 import dev.goferry.net.lab.Dnsmasq;
+import dev.goferry.net.lab.GoEnv;
 import dev.goferry.net.lab.Loopback;
 import dev.goferry.testkit.GoClient;
 import dev.goferry.testkit.GoClients;
@@ -80,9 +81,8 @@ class GoNameListConformanceTest {
         Files.writeString(view.resolve("resolv.conf"), resolvConf);
         Files.writeString(view.resolve("hosts"), "127.0.0.1 localhost\n");
         Path work = Files.createDirectories(scratch.resolve("work"));
-        Map<String, String> env = new java.util.LinkedHashMap<>(go.baseEnvironment(scratch));
-        env.putAll(Map.of("GOPROXY", goproxy, "GOSUMDB", "off", "GOFLAGS", "-mod=mod", "GODEBUG", "netdns=go",
-                "GO111MODULE", "on"));
+        Map<String, String> env = GoEnv.of(go, scratch);
+        env.putAll(Map.of("GOPROXY", goproxy, "GODEBUG", "netdns=go", "GO111MODULE", "on"));
         List<String> cmd = List.of("unshare", "--mount", "sh", "-c",
                 "mount --bind \"$0/resolv.conf\" /etc/resolv.conf && mount --bind \"$0/hosts\" /etc/hosts"
                         + " && exec \"$@\"", view.toString(),

@@ -4,6 +4,7 @@ import dev.goferry.net.Endpoint;
 import dev.goferry.net.ProbeListener;
 import dev.goferry.net.lab.Fault;
 import dev.goferry.net.lab.FaultServer;
+import dev.goferry.net.lab.GoEnv;
 import dev.goferry.testkit.GoClient;
 import dev.goferry.testkit.GoClients;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,11 +48,9 @@ class ConnectRequestConformanceTest {
         String goRequest;
         String goOutput;
         try (FaultServer proxy = new FaultServer(new Fault.Reply(reply))) {
-            Map<String, String> env = new LinkedHashMap<>(go.baseEnvironment(dir));
+            Map<String, String> env = GoEnv.of(go, dir);
             env.put("GOPROXY", "https://proxy.example.test");
             env.put("HTTPS_PROXY", "http://" + userinfo + "127.0.0.1:" + proxy.address().getPort());
-            env.put("GOSUMDB", "off");
-            env.put("GOFLAGS", "-mod=mod");
             GoClient.GoResult r = go.run(Files.createDirectories(dir.resolve("work")), env, Map.of(), 60,
                     "mod", "download", "-json", "example.com/m@v1.0.0");
             goOutput = r.stdout() + r.stderr();

@@ -2,6 +2,7 @@ package dev.goferry.net.tls;
 
 import dev.goferry.net.Endpoint;
 import dev.goferry.net.ProbeListener;
+import dev.goferry.net.lab.GoEnv;
 import dev.goferry.net.lab.Nginx;
 import dev.goferry.net.lab.TestPki;
 import dev.goferry.testkit.GoClient;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,10 +111,8 @@ class TlsVerdictConformanceTest {
         }
 
         Path emptyDir = Files.createDirectories(dir.resolve("no-certs"));
-        Map<String, String> env = new LinkedHashMap<>(go.baseEnvironment(dir));
+        Map<String, String> env = GoEnv.of(go, dir);
         env.put("GOPROXY", "https://" + host + ":" + nginx.port(site));
-        env.put("GOSUMDB", "off");
-        env.put("GOFLAGS", "-mod=mod");
         env.put("SSL_CERT_FILE", ca.caPem().toString());
         env.put("SSL_CERT_DIR", emptyDir.toString());
         GoClient.GoResult r = go.run(Files.createDirectories(dir.resolve("work")), env, Map.of(), 60,
