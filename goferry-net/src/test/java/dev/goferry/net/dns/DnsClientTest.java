@@ -2,6 +2,7 @@ package dev.goferry.net.dns;
 
 import dev.goferry.net.lab.Dnsmasq;
 import dev.goferry.net.lab.Loopback;
+import dev.goferry.net.lab.ScriptedDns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,33 @@ class DnsClientTest {
         assertThat(q.transport()).isEqualTo(DnsTransport.TCP);
         assertThat(q.truncatedOverUdp()).isFalse();
         assertThat(q.outcome()).isInstanceOf(DnsOutcome.Answer.class);
+    }
+
+    static Stream<Arguments> scripted() {
+        return Stream.of(
+                Arguments.of(2, true, DnsOutcome.ServFail.class),
+                Arguments.of(4, true, DnsOutcome.OtherRcode.class),
+                Arguments.of(0, false, DnsOutcome.Answer.class));
+    }
+
+    @ParameterizedTest(name = "rcode {0}, RA {1}")
+    @MethodSource
+    void scripted(int rcode, boolean ra, Class<? extends DnsOutcome> want) throws Exception {
+        try (ScriptedDns server = new ScriptedDns(new InetSocketAddress(Loopback.v4(), 0), rcode, ra)) {
+            DnsQuery q = client.query(server.address(), "any.test", QueryType.A, Duration.ofSeconds(2), false);
+
+            assertThat(q.outcome()).as("rcode %s", rcode).isInstanceOf(want);
+            if (q.outcome() instanceof DnsOutcome.OtherRcode o) {
+                assertThat(o.rcode()).isEqualTo(rcode);
+                assertThat(o.name()).isEqualTo("NOTIMP");
+            }
+            if (q.outcome() instanceof DnsOutcome.Answer a) {   // a lame referral: no records, neither AA nor RA
+                assertThat(a.records()).isEmpty();
+                assertThat(a.authoritative()).isFalse();
+                assertThat(a.recursionAvailable()).isFalse();
+                assertThat(GoResolver.ends(a)).as("Go moves on after a lame referral").isFalse();
+            }
+        }
     }
 
     @Test

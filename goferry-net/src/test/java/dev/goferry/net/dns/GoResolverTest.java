@@ -5,6 +5,7 @@ import dev.goferry.net.ProbeEvent;
 import dev.goferry.net.RecordingProbeListener;
 import dev.goferry.net.lab.Dnsmasq;
 import dev.goferry.net.lab.Loopback;
+import dev.goferry.net.lab.ScriptedDns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,22 @@ class GoResolverTest {
                 "A proxy.golang.org. @" + dns() + " Answer",
                 "AAAA proxy.golang.org. @" + quiet() + " Timeout",
                 "AAAA proxy.golang.org. @" + dns() + " Refused");
+    }
+
+    @Test
+    void servfailMovesToTheNextServer() throws Exception {
+        try (ScriptedDns servfail = new ScriptedDns(new InetSocketAddress(Loopback.randomV4(), 53), 2, true)) {
+            String bad = servfail.address().getAddress().getHostAddress();
+            GoResolution r = resolver("nameserver " + bad + "\nnameserver " + dns() + "\n"
+                    + "options timeout:1 attempts:1 single-request\n", "").resolveLikeGo("proxy.golang.org.");
+
+            assertThat(trail(r)).containsExactly(
+                    "A proxy.golang.org. @" + bad + " ServFail",
+                    "A proxy.golang.org. @" + dns() + " Answer",
+                    "AAAA proxy.golang.org. @" + bad + " ServFail",
+                    "AAAA proxy.golang.org. @" + dns() + " Refused");
+            assertThat(r.addresses()).map(InetAddress::getHostAddress).containsExactly("127.0.0.21");
+        }
     }
 
     @Test
