@@ -26,14 +26,21 @@ public final class Nginx implements AutoCloseable {
     /** Size of {@code /big}. */
     public static final int BIG_BYTES = 256 * 1024;
 
-    /** A site: {@code certificate} empty for plain HTTP. */
-    public record Site(String name, java.util.Optional<Path> certificate) {
+    /**
+     * A site: {@code certificate} empty for plain HTTP; {@code tlsDirectives} replace the default
+     * {@code ssl_protocols TLSv1.2 TLSv1.3;} line (e.g. to offer only a cipher no client takes).
+     */
+    public record Site(String name, java.util.Optional<Path> certificate, String tlsDirectives) {
         public static Site plain(String name) {
-            return new Site(name, java.util.Optional.empty());
+            return new Site(name, java.util.Optional.empty(), "");
         }
 
         public static Site tls(String name, Path certificatePem) {
-            return new Site(name, java.util.Optional.of(certificatePem));
+            return new Site(name, java.util.Optional.of(certificatePem), "ssl_protocols TLSv1.2 TLSv1.3;");
+        }
+
+        public static Site tls(String name, Path certificatePem, String tlsDirectives) {
+            return new Site(name, java.util.Optional.of(certificatePem), tlsDirectives);
         }
     }
 
@@ -78,7 +85,7 @@ public final class Nginx implements AutoCloseable {
                     conf.append("    listen 127.0.0.1:").append(port).append(" ssl http2;\n")
                             .append("    ssl_certificate ").append(pem).append(";\n")
                             .append("    ssl_certificate_key ").append(TestPki.keyOf(pem)).append(";\n")
-                            .append("    ssl_protocols TLSv1.2 TLSv1.3;\n");
+                            .append("    ").append(site.tlsDirectives()).append('\n');
                 } else {
                     conf.append("    listen 127.0.0.1:").append(port).append(";\n");
                 }

@@ -49,6 +49,10 @@ class TlsProbeTest {
                         "DNS:*.other.test"), 30)),
                 Nginx.Site.tls("cnonly", ca.issue("cnonly", "localhost", List.of(), 30)),
                 Nginx.Site.tls("unknown", stranger.issue("unknown", "localhost", List.of("DNS:localhost"), 30)),
+                // An EC certificate with only an RSA-key-exchange cipher: no cipher both sides can use,
+                // so nginx (OpenSSL) answers the ClientHello with a handshake_failure alert.
+                Nginx.Site.tls("nocipher", ca.issue("nocipher", "localhost", List.of("DNS:localhost"), 30),
+                        "ssl_protocols TLSv1.2; ssl_ciphers AES128-SHA;"),
                 Nginx.Site.plain("plain")));
     }
 
@@ -158,6 +162,16 @@ class TlsProbeTest {
             assertThat(f.message()).isNotBlank();
         });
         assertThat(events.events()).extracting(e -> e.getClass().getSimpleName()).containsExactly("TlsStart", "TlsFailed");
+    }
+
+    @Test
+    void serverAlertIsEvidence() throws Exception {
+        TlsOutcome outcome = handshake("nocipher", "localhost", TlsProbe.system());
+
+        assertThat(outcome).isInstanceOfSatisfying(TlsOutcome.Failed.class, f -> {
+            assertThat(f.alert()).contains("handshake_failure");
+            assertThat(f.chainSeen()).isEmpty();
+        });
     }
 
     @Test
