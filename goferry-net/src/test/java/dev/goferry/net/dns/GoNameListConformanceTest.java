@@ -3,9 +3,9 @@ package dev.goferry.net.dns;
 import dev.goferry.net.lab.Dnsmasq;
 import dev.goferry.net.lab.GoEnv;
 import dev.goferry.net.lab.Loopback;
+import dev.goferry.net.lab.SealedGo;
 import dev.goferry.testkit.GoClient;
 import dev.goferry.testkit.GoClients;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -13,14 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +54,6 @@ class GoNameListConformanceTest {
     @MethodSource("cases")
     void goQueriesTheNamesNameListPredicts(GoClient go, String name, String options, String host,
                                           @TempDir Path scratch) throws Exception {
-        Assumptions.assumeTrue(GoClient.isolated(), "needs root and unshare to give go its own resolv.conf");
         try (Dnsmasq dnsmasq = Dnsmasq.start(scratch, new InetSocketAddress(Loopback.randomV4(), 53), List.of())) {
             String resolvConf = "nameserver " + dnsmasq.ip().getHostAddress() + "\n" + options
                     + "options timeout:1 attempts:1\n";
@@ -77,25 +73,9 @@ class GoNameListConformanceTest {
 
     private static void runGo(GoClient go, Path scratch, String resolvConf, String goproxy)
             throws IOException, InterruptedException {
-        Path view = Files.createDirectories(scratch.resolve("view"));
-        Files.writeString(view.resolve("resolv.conf"), resolvConf);
-        Files.writeString(view.resolve("hosts"), "127.0.0.1 localhost\n");
-        Path work = Files.createDirectories(scratch.resolve("work"));
         Map<String, String> env = GoEnv.of(go, scratch);
         env.putAll(Map.of("GOPROXY", goproxy, "GODEBUG", "netdns=go", "GO111MODULE", "on"));
-        List<String> cmd = List.of("unshare", "--mount", "sh", "-c",
-                "mount --bind \"$0/resolv.conf\" /etc/resolv.conf && mount --bind \"$0/hosts\" /etc/hosts"
-                        + " && exec \"$@\"", view.toString(),
-                go.binary().toString(), "mod", "download", "-json", "example.com/m@v1.0.0");
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(scratch.resolve("go.out").toFile());
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly().waitFor();
-            throw new AssertionError("go mod download did not finish in 60 s: "
-                    + Files.readString(scratch.resolve("go.out"), StandardCharsets.UTF_8));
-        }
+        SealedGo.run(go, scratch, resolvConf, "127.0.0.1 localhost\n", env,
+                "mod", "download", "-json", "example.com/m@v1.0.0");
     }
 }
