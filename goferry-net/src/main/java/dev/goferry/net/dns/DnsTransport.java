@@ -1,0 +1,4 @@
+package dev.goferry.net.dns;
+
+/** How a query travelled. */
+public enum DnsTransport { UDP, TCP }
