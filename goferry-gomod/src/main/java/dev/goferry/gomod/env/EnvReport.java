@@ -51,9 +51,9 @@ public record EnvReport(GoSettings settings, ProxyList proxyList, List<EnvFindin
         switch (sumdb) {
             case SumDbSetting.Off off -> warnings.add(new EnvFinding.Warning("gosumdb-off", "GOSUMDB", List.of()));
             case SumDbSetting.Invalid invalid -> {
-                List<String> fields = dev.goferry.gomod.goproxy.GoStrings.fields(s.value("GOSUMDB"));
+                List<String> fields = dev.goferry.gomod.gostd.GoStrings.fields(s.value("GOSUMDB"));
                 boolean bareName = fields.size() <= 2 && !fields.isEmpty() && !fields.get(0).contains("+")
-                        && invalid.goError().endsWith(VerifierKey.MALFORMED_ID);
+                        && invalid.goError().endsWith(dev.goferry.gomod.sumdb.note.Keys.MALFORMED_VERIFIER_ID);
                 if (bareName) {
                     warnings.add(new EnvFinding.Warning("sumdb-name-without-key", "GOSUMDB", List.of(fields.get(0))));
                 }
@@ -76,7 +76,7 @@ public record EnvReport(GoSettings settings, ProxyList proxyList, List<EnvFindin
                 continue;
             }
             for (String entry : s.value(key).split(",", -1)) {
-                if (entry.chars().anyMatch(c -> c == '"' || c == '\'' || dev.goferry.gomod.goproxy.GoStrings.isSpace(c))) {
+                if (entry.chars().anyMatch(c -> c == '"' || c == '\'' || dev.goferry.gomod.gostd.GoStrings.isSpace(c))) {
                     warnings.add(new EnvFinding.Warning("pattern-space-quote", key, List.of(entry)));
                 }
             }

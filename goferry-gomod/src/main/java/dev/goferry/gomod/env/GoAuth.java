@@ -1,6 +1,6 @@
 package dev.goferry.gomod.env;
 
-import dev.goferry.gomod.goproxy.GoStrings;
+import dev.goferry.gomod.gostd.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

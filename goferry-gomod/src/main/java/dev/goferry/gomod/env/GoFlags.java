@@ -1,6 +1,6 @@
 package dev.goferry.gomod.env;
 
-import dev.goferry.gomod.goproxy.GoQuote;
+import dev.goferry.gomod.gostd.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ public record GoFlags(List<String> flags, Optional<String> error) {
         if (go.atLeast(20)) {
             return parse(goflags);
         }
-        return check(dev.goferry.gomod.goproxy.GoStrings.fields(goflags));
+        return check(dev.goferry.gomod.gostd.GoStrings.fields(goflags));
     }
 
     /** Parses GOFLAGS with quotes allowed (Go 1.20 and newer). */

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.env;
 
+import dev.goferry.gomod.gostd.GoPath;
+
 /** The operating systems whose user-config folder rules goferry knows (Go's {@code os.UserConfigDir}). */
 public enum GoOs {
     LINUX, DARWIN, WINDOWS;
@@ -40,38 +42,6 @@ public enum GoOs {
     /** {@code filepath.Join} of two non-empty parts (with a clean of the result, as Go does). */
     public String join(String dir, String child) {
         String joined = dir.endsWith(String.valueOf(separator())) ? dir + child : dir + separator() + child;
-        return this == WINDOWS ? joined : Paths.clean(joined);
-    }
-
-    /** Go's {@code path.Clean}, for Unix paths. */
-    static final class Paths {
-        private Paths() {}
-
-        static String clean(String path) {
-            if (path.isEmpty()) {
-                return ".";
-            }
-            boolean rooted = path.startsWith("/");
-            java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
-            for (String part : path.split("/")) {
-                if (part.isEmpty() || part.equals(".")) {
-                    continue;
-                }
-                if (part.equals("..")) {
-                    if (!out.isEmpty() && !out.peekLast().equals("..")) {
-                        out.removeLast();
-                    } else if (!rooted) {
-                        out.addLast("..");
-                    }
-                    continue;
-                }
-                out.addLast(part);
-            }
-            String joined = String.join("/", out);
-            if (rooted) {
-                return "/" + joined;
-            }
-            return joined.isEmpty() ? "." : joined;
-        }
+        return this == WINDOWS ? joined : GoPath.clean(joined);
     }
 }

@@ -1,5 +1,6 @@
 package dev.goferry.gomod.env;
 
+import dev.goferry.gomod.gostd.GoPath;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +203,7 @@ public record GoSettings(GoInstallation go, EnvFile.Location envFile, List<Setti
         }
 
         private String clean(String path) {
-            return os == GoOs.WINDOWS ? path : GoOs.Paths.clean(path);
+            return os == GoOs.WINDOWS ? path : GoPath.clean(path);
         }
 
         /** A GOROOT and, when found from PATH, the go binary it came from. */

@@ -1,6 +1,6 @@
 package dev.goferry.gomod.env;
 
-import dev.goferry.gomod.goproxy.GoQuote;
+import dev.goferry.gomod.gostd.GoQuote;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package dev.goferry.gomod.env;
 
-import dev.goferry.gomod.goproxy.GoQuote;
-import dev.goferry.gomod.goproxy.GoStrings;
+import dev.goferry.gomod.gostd.GoQuote;
+import dev.goferry.gomod.gostd.GoStrings;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,10 @@
 package dev.goferry.gomod.env;
 
-import dev.goferry.gomod.goproxy.GoStrings;
-import dev.goferry.gomod.goproxy.GoUrl;
+import dev.goferry.gomod.gostd.GoStrings;
+import dev.goferry.gomod.gostd.GoUrl;
+import dev.goferry.gomod.sumdb.note.Keys;
+import dev.goferry.gomod.sumdb.note.NoteException;
+import dev.goferry.gomod.sumdb.note.Verifier;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,10 +52,10 @@ public sealed interface SumDbSetting {
         if (fields.size() > 2) {
             return new Invalid("invalid GOSUMDB: too many fields");
         }
-        VerifierKey key;
+        Verifier key;
         try {
-            key = VerifierKey.parse(fields.get(0));
-        } catch (VerifierKey.InvalidKeyException e) {
+            key = Keys.newVerifier(fields.get(0));
+        } catch (NoteException e) {
             return new Invalid("invalid GOSUMDB: " + e.getMessage());
         }
         String name = key.name();
@@ -61,7 +64,7 @@ public sealed interface SumDbSetting {
             GoUrl direct = GoUrl.parse("https://" + name);
             badName = name.endsWith("/") || direct.host().isEmpty() || !direct.opaque().isEmpty()
                     || direct.user().isPresent() || !direct.rawQuery().isEmpty() || direct.forceQuery()
-                    || !direct.fragment().isEmpty() || !direct.rawPath().equals(direct.path());
+                    || !direct.fragment().isEmpty() || !direct.rawPath().isEmpty();
         } catch (GoUrl.ParseException e) {
             badName = true;
         }

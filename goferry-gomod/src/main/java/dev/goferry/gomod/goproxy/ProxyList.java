@@ -1,5 +1,7 @@
 package dev.goferry.gomod.goproxy;
 
+import dev.goferry.gomod.gostd.GoStrings;
+import dev.goferry.gomod.gostd.GoUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

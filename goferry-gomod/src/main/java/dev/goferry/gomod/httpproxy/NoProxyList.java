@@ -1,5 +1,6 @@
 package dev.goferry.gomod.httpproxy;
 
+import dev.goferry.gomod.gostd.GoStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public record NoProxyList(List<NoProxyRule> rules, List<String> ignored) {
         List<NoProxyRule> rules = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (String raw : value.split(",", -1)) {
-            String p = Idna.toLower(raw.strip());
+            String p = Idna.toLower(GoStrings.trimSpace(raw));
             if (p.isEmpty()) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package dev.goferry.gomod.httpproxy;
 
+import dev.goferry.gomod.gostd.GoUrl;
 import java.util.Objects;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.httpproxy;
 
+import dev.goferry.gomod.gostd.GoStrings;
+import dev.goferry.gomod.gostd.GoUrl;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +131,7 @@ public record ProxyEnvironment(Optional<ProxySetting> httpProxy, Optional<ProxyS
         if (ip.isPresent() && ip.get().isLoopback()) {
             return ProxyDecision.Direct.because(ProxyDecision.DirectReason.LOOPBACK);
         }
-        Optional<NoProxyRule> rule = noProxyList.match(Idna.toLower(host.strip()), split.get()[1], ip, rules);
+        Optional<NoProxyRule> rule = noProxyList.match(Idna.toLower(GoStrings.trimSpace(host)), split.get()[1], ip, rules);
         if (rule.isPresent()) {
             return new ProxyDecision.Direct(ProxyDecision.DirectReason.NO_PROXY_RULE, Optional.of(rule.get().entry()));
         }

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.httpproxy;
 
+import dev.goferry.gomod.gostd.GoQuote;
+import dev.goferry.gomod.gostd.GoUrl;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,7 +53,7 @@ public record ProxySetting(ProxyVariable variable, String value, Optional<GoUrl>
         }
         if (first == null) {
             return new ProxySetting(variable, value, Optional.empty(),
-                    Optional.of("invalid proxy address " + GoUrl.quote(value) + ": " + firstError), false);
+                    Optional.of("invalid proxy address " + GoQuote.quote(value) + ": " + firstError), false);
         }
         return new ProxySetting(variable, value, Optional.of(first), Optional.empty(), false);
     }

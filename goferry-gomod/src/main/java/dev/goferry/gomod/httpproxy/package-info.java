@@ -20,7 +20,7 @@
  *       match IP-literal hosts only (no DNS); {@code x.com} matches x.com and its subdomains,
  *       {@code .x.com} and {@code *.x.com} subdomains only; a port must equal the URL's port or
  *       80/443.</li>
- *   <li>Proxy values: parsed with Go's {@code url.Parse} ({@link dev.goferry.gomod.httpproxy.GoUrl}),
+ *   <li>Proxy values: parsed with Go's {@code url.Parse} ({@link dev.goferry.gomod.gostd.GoUrl}),
  *       retried with {@code http://} in front, errors swallowed.</li>
  * </ol>
  *

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.module;
 
+import dev.goferry.gomod.gostd.GoQuote;
+
 /**
  * The case encoding of module paths and versions in proxy URLs and module cache folders.
  *

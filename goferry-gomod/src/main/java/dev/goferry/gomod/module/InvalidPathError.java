@@ -1,5 +1,6 @@
 package dev.goferry.gomod.module;
 
+import dev.goferry.gomod.gostd.GoQuote;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,6 @@
 package dev.goferry.gomod.module;
 
+import dev.goferry.gomod.gostd.GoQuote;
 import dev.goferry.gomod.semver.Semver;
 import java.util.List;
 import java.util.Locale;

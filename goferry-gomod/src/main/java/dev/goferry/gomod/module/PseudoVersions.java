@@ -1,5 +1,6 @@
 package dev.goferry.gomod.module;
 
+import dev.goferry.gomod.gostd.GoQuote;
 import dev.goferry.gomod.semver.Semver;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.route;
 
+import dev.goferry.gomod.gostd.GoUrl;
+
 /**
  * A checksum-database base URL as cmd/go holds it: a {@code url.URL} whose Path and RawPath
  * {@code web.Join} extends separately. How the final URL is written depends on whether the two
@@ -28,23 +30,10 @@ public record SumDbBase(String origin, String path, String rawPath) {
 
     /** {@return the URL as net/url writes it} */
     public String url() {
-        return origin + (rawPath.equals(path) && validEncoded(rawPath) ? rawPath : GoUrlPath.escape(path));
+        return origin + (rawPath.equals(path) && GoUrl.validEncodedPath(rawPath) ? rawPath : GoUrl.escapePath(path));
     }
 
     private static String trimSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    /** net/url's validEncoded for paths: sub-delims, {@code :@[]%} and unreserved characters. */
-    private static boolean validEncoded(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || "-_.~!$&'()*+,;=:@[]%/".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

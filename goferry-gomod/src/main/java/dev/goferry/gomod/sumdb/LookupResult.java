@@ -54,6 +54,13 @@ public sealed interface LookupResult {
     record ProofFailed(String message) implements LookupResult {
     }
 
+    /**
+     * The path or version cannot be looked up at all: x/mod's {@code module.EscapePath} or
+     * {@code EscapeVersion} refused it (e.g. {@code malformed module path ...}), so nothing was fetched.
+     */
+    record InvalidModule(String message) implements LookupResult {
+    }
+
     /** The response could not be parsed (malformed record data, malformed tree note). */
     record Malformed(String message) implements LookupResult {
     }

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.sumdb;
 
+import dev.goferry.gomod.module.Escaping;
+import dev.goferry.gomod.module.ModException;
 import dev.goferry.gomod.sumdb.note.Keys;
 import dev.goferry.gomod.sumdb.note.NoteException;
 import dev.goferry.gomod.sumdb.note.Notes;
@@ -112,8 +114,13 @@ public final class SumDbClient {
      */
     public synchronized LookupResult lookup(String path, String version) {
         String v = version.endsWith("/go.mod") ? version.substring(0, version.length() - "/go.mod".length()) : version;
-        String remote = "/lookup/" + PathEscaping.escape(path) + "@" + PathEscaping.escape(v);
         String what = path + "@" + version + ": ";
+        String remote;
+        try {
+            remote = "/lookup/" + Escaping.escapePath(path) + "@" + Escaping.escapeVersion(v);
+        } catch (ModException e) {
+            return new LookupResult.InvalidModule(what + e.getMessage());
+        }
         try {
             byte[] data = fetch(remote, m -> new LookupResult.FetchFailed(what + m));
             LogRecord.Parsed parsed;
@@ -301,6 +308,7 @@ public final class SumDbClient {
                         : new LookupResult.ProofFailed(what + r.message());
                 case LookupResult.Malformed r -> r.message().startsWith(what) ? r : new LookupResult.Malformed(what + r.message());
                 case LookupResult.FetchFailed r -> r.message().startsWith(what) ? r : new LookupResult.FetchFailed(what + r.message());
+                case LookupResult.InvalidModule r -> r;
             };
         }
     }

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.sumdb;
 
+import dev.goferry.gomod.module.Escaping;
+import dev.goferry.gomod.module.ModException;
 import dev.goferry.gomod.sumdb.tlog.LogRecord;
 import dev.goferry.gomod.sumdb.tlog.Tile;
 import java.io.ByteArrayOutputStream;
@@ -73,14 +75,18 @@ public record SumDbServer(MemoryLog log) {
             return Reply.error(400, "invalid module@version syntax");
         }
         int i = mod.indexOf('@');
-        Optional<String> path = PathEscaping.unescape(mod.substring(0, i));
-        Optional<String> version = PathEscaping.unescape(mod.substring(i + 1));
-        if (path.isEmpty() || version.isEmpty()) {
-            return Reply.error(500, "invalid escaped module path or version \"" + mod + "\"");
+        String path;
+        String version;
+        try {
+            path = Escaping.unescapePath(mod.substring(0, i));
+            version = Escaping.unescapeVersion(mod.substring(i + 1));
+        } catch (ModException e) {
+            // x/mod's server answers a malformed escape with the error text and status 500.
+            return Reply.error(500, e.getMessage());
         }
-        Optional<Long> id = log.lookup(path.get(), version.get());
+        Optional<Long> id = log.lookup(path, version);
         if (id.isEmpty()) {
-            return Reply.error(404, "not found: " + path.get() + "@" + version.get());
+            return Reply.error(404, "not found: " + path + "@" + version);
         }
         byte[] signed = log.signedTree();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

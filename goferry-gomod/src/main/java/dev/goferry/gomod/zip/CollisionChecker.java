@@ -1,5 +1,6 @@
 package dev.goferry.gomod.zip;
 
+import dev.goferry.gomod.gostd.GoQuote;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +21,13 @@ final class CollisionChecker {
         Seen other = seen.get(fold);
         if (other != null) {
             if (!p.equals(other.path())) {
-                return Optional.of("case-insensitive file name collision: " + GoText.quote(other.path()) + " and " + GoText.quote(p));
+                return Optional.of("case-insensitive file name collision: " + GoQuote.quote(other.path()) + " and " + GoQuote.quote(p));
             }
             if (isDir != other.isDir()) {
-                return Optional.of("entry " + GoText.quote(p) + " is both a file and a directory");
+                return Optional.of("entry " + GoQuote.quote(p) + " is both a file and a directory");
             }
             if (!isDir) {
-                return Optional.of("multiple entries for file " + GoText.quote(p));
+                return Optional.of("multiple entries for file " + GoQuote.quote(p));
             }
         } else {
             seen.put(fold, new Seen(p, isDir));

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.zip;
 
+import dev.goferry.gomod.gostd.GoPath;
+import dev.goferry.gomod.gostd.GoQuote;
 import dev.goferry.gomod.module.ModError;
 import dev.goferry.gomod.module.ModulePaths;
 import dev.goferry.gomod.module.ModuleVersion;
@@ -116,7 +118,7 @@ public final class ModuleZip {
             Optional<FileError> omit = Optional.empty();
             Optional<String> bad = Optional.empty();
             ModuleFile.FileInfo info = null;
-            if (!p.equals(GoText.clean(p))) {
+            if (!p.equals(GoPath.clean(p))) {
                 bad = Optional.of(NOT_CLEAN);
             } else if (p.startsWith("/")) {
                 bad = Optional.of(NOT_RELATIVE);
@@ -289,7 +291,7 @@ public final class ModuleZip {
                 ZipEntry zf = en.nextElement();
                 String full = zf.getName();
                 if (!full.startsWith(prefix)) {
-                    invalid.add(new FileError(full, "path does not have prefix " + GoText.quote(prefix)));
+                    invalid.add(new FileError(full, "path does not have prefix " + GoQuote.quote(prefix)));
                     continue;
                 }
                 String name = full.substring(prefix.length());
@@ -300,7 +302,7 @@ public final class ModuleZip {
                 if (isDir) {
                     name = name.substring(0, name.length() - 1);
                 }
-                if (!GoText.clean(name).equals(name)) {
+                if (!GoPath.clean(name).equals(name)) {
                     invalid.add(new FileError(full, NOT_CLEAN));
                     continue;
                 }
@@ -387,7 +389,7 @@ public final class ModuleZip {
                     left -= n;
                 }
                 if (left <= 0) {
-                    throw new ModuleZipException("create zip: file " + GoText.quote(f.path()) + " is larger than declared size");
+                    throw new ModuleZipException("create zip: file " + GoQuote.quote(f.path()) + " is larger than declared size");
                 }
             }
             zip.closeEntry();
@@ -399,8 +401,8 @@ public final class ModuleZip {
     private static void checkModule(ModuleVersion m, String context) throws ModuleZipException {
         String canonical = ModulePaths.canonicalVersion(m.version());
         if (!canonical.equals(m.version())) {
-            throw new ModuleZipException(context + "version " + GoText.quote(m.version())
-                    + " is not canonical (should be " + GoText.quote(canonical) + ")");
+            throw new ModuleZipException(context + "version " + GoQuote.quote(m.version())
+                    + " is not canonical (should be " + GoQuote.quote(canonical) + ")");
         }
         Optional<ModError> err = ModulePaths.check(m.path(), m.version());
         if (err.isPresent()) {

@@ -51,7 +51,7 @@ class GoErrorConformanceTest {
                 "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8 http://a b",
                 "sum.golang.org+033de0af+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8",
                 key("sum.example.com", 2, 32), key("sum.example.com", 1, 31), "sum.example.com+zzzzzzzz+AQ==",
-                "sum.example.com+0000000+AQ==", keyFor));
+                "sum.example.com+0000000+AQ==", keyFor, key("sum.example.com/\u00e9", 1, 32)));
     }
 
     @ParameterizedTest(name = "{0} GOSUMDB={1}")
@@ -162,7 +162,7 @@ class GoErrorConformanceTest {
         for (int i = 1; i < key.length; i++) {
             key[i] = (byte) i;
         }
-        return name + "+" + String.format("%08x", VerifierKey.keyHash(name, key)) + "+"
+        return name + "+" + String.format("%08x", dev.goferry.gomod.sumdb.note.Keys.keyHash(name, key)) + "+"
                 + Base64.getEncoder().encodeToString(key);
     }
 

@@ -1,5 +1,7 @@
 package dev.goferry.gomod.httpproxy;
 
+import dev.goferry.gomod.gostd.GoUrl;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goferry.testkit.GoClient;

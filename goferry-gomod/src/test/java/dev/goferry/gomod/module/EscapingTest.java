@@ -1,5 +1,7 @@
 package dev.goferry.gomod.module;
 
+import dev.goferry.gomod.gostd.GoQuote;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

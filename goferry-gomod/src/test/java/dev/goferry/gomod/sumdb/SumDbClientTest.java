@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The client against the in-memory server, without HTTP: what verifies and each way it fails. */
@@ -198,6 +199,19 @@ class SumDbClientTest {
         LookupResult r = SumDbClient.of(KEY.verifierKey(), wire).lookup("example.com/Mod1", "v1.0.1");
         assertThat(r).isInstanceOf(LookupResult.ProofFailed.class);
         assertThat(r.message()).isEqualTo("example.com/Mod1@v1.0.1: downloaded inconsistent tile");
+    }
+
+    @ParameterizedTest(name = "{0}@{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            example.com/bad path|v1.0.0|example.com/bad path@v1.0.0: malformed module path "example.com/bad path": invalid char ' '
+            example.com/m|v1.0.0!|example.com/m@v1.0.0!: version "v1.0.0!" invalid: disallowed version string
+            """)
+    void pathOrVersionModuleEscapingRefusesIsNotFetched(String path, String version, String message) throws NoteException {
+        Wire wire = new Wire(log(3));
+        LookupResult r = SumDbClient.of(KEY.verifierKey(), wire).lookup(path, version);
+        assertThat(r).as("%s@%s", path, version).isInstanceOf(LookupResult.InvalidModule.class);
+        assertThat(r.message()).as("%s@%s", path, version).isEqualTo(message);
+        assertThat(wire.paths).as("%s@%s fetched", path, version).isEmpty();
     }
 
     @Test

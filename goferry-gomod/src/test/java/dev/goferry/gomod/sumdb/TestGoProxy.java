@@ -2,6 +2,7 @@ package dev.goferry.gomod.sumdb;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.goferry.gomod.module.Escaping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -57,7 +58,7 @@ final class TestGoProxy implements AutoCloseable {
     }
 
     void add(TestModule m) {
-        versions.put(PathEscaping.escape(m.path()) + "/@v/" + PathEscaping.escape(m.version()), m);
+        versions.put(Escaping.escapePath(m.path()) + "/@v/" + Escaping.escapeVersion(m.version()), m);
     }
 
     String url() {

@@ -1,5 +1,6 @@
 package dev.goferry.gomod.sumdb.note;
 
+import dev.goferry.gomod.gostd.GoStrings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,6 +29,11 @@ import java.util.HexFormat;
  */
 public final class Keys {
 
+    /** x/mod's error texts for a bad key string (the go command prints them after {@code invalid GOSUMDB: }). */
+    public static final String MALFORMED_VERIFIER_ID = "malformed verifier id";
+    public static final String INVALID_VERIFIER_HASH = "invalid verifier hash";
+    public static final String UNKNOWN_VERIFIER_ALGORITHM = "unknown verifier algorithm";
+
     private static final byte ALG_ED25519 = 1;
     /** DER prefix of an X.509 SubjectPublicKeyInfo for an Ed25519 key; the raw 32 bytes follow. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
@@ -51,17 +57,17 @@ public final class Keys {
         String hash16 = b[0];
         byte[] key = decode(b[1]);
         if (hash16.length() != 8 || !isHex(hash16) || key == null || !isValidName(name) || key.length == 0) {
-            throw new NoteException("malformed verifier id");
+            throw new NoteException(MALFORMED_VERIFIER_ID);
         }
         int hash = Integer.parseUnsignedInt(hash16, 16);
         if (hash != keyHash(name, key)) {
-            throw new NoteException("invalid verifier hash");
+            throw new NoteException(INVALID_VERIFIER_HASH);
         }
         if (key[0] != ALG_ED25519) {
-            throw new NoteException("unknown verifier algorithm");
+            throw new NoteException(UNKNOWN_VERIFIER_ALGORITHM);
         }
         if (key.length != 33) {
-            throw new NoteException("malformed verifier id");
+            throw new NoteException(MALFORMED_VERIFIER_ID);
         }
         PublicKey pub = publicKey(Arrays.copyOfRange(key, 1, 33));
         return new Verifier() {
@@ -104,19 +110,19 @@ public final class Keys {
         byte[] key = decode(hk[1]);
         if (!p1[0].equals("PRIVATE") || !p2[0].equals("KEY") || hash16.length() != 8 || !isHex(hash16)
                 || key == null || !isValidName(name) || key.length == 0) {
-            throw new NoteException("malformed verifier id");
+            throw new NoteException(MALFORMED_VERIFIER_ID);
         }
         int hash = Integer.parseUnsignedInt(hash16, 16);
         if (key[0] != ALG_ED25519) {
-            throw new NoteException("unknown verifier algorithm");
+            throw new NoteException(UNKNOWN_VERIFIER_ALGORITHM);
         }
         if (key.length != 33) {
-            throw new NoteException("malformed verifier id");
+            throw new NoteException(MALFORMED_VERIFIER_ID);
         }
         byte[] seed = Arrays.copyOfRange(key, 1, 33);
         byte[] pub = publicKeyOfSeed(seed);
         if (hash != keyHash(name, withAlg(pub))) {
-            throw new NoteException("invalid verifier hash");
+            throw new NoteException(INVALID_VERIFIER_HASH);
         }
         PrivateKey priv = privateKey(seed);
         return new Signer() {
@@ -178,10 +184,14 @@ public final class Keys {
         if (name.isEmpty() || name.contains("+")) {
             return false;
         }
-        return name.codePoints().noneMatch(Keys::isGoSpace) && !hasLoneSurrogate(name);
+        return name.codePoints().noneMatch(GoStrings::isSpace) && !hasLoneSurrogate(name);
     }
 
-    static int keyHash(String name, byte[] key) {
+    /**
+     * {@return the note key hash of {@code name} and {@code key} (algorithm byte then key bytes)}:
+     * the first 4 bytes, big-endian, of SHA-256(name + "\n" + key).
+     */
+    public static int keyHash(String name, byte[] key) {
         byte[] sum;
         try {
             var d = java.security.MessageDigest.getInstance("SHA-256");
@@ -193,14 +203,6 @@ public final class Keys {
             throw new IllegalStateException(e);
         }
         return ByteBuffer.wrap(sum).getInt();
-    }
-
-    /** Go's unicode.IsSpace. */
-    static boolean isGoSpace(int r) {
-        return switch (r) {
-            case '\t', '\n', 0x0b, '\f', '\r', ' ', 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000 -> true;
-            default -> r >= 0x2000 && r <= 0x200a;
-        };
     }
 
     static boolean hasLoneSurrogate(String s) {
@@ -252,7 +254,7 @@ public final class Keys {
         try {
             return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException e) {
-            throw new NoteException("malformed verifier id");
+            throw new NoteException(MALFORMED_VERIFIER_ID);
         }
     }
 

@@ -1,18 +1,24 @@
-package dev.goferry.gomod.module;
+package dev.goferry.gomod.gostd;
 
-/** Go's {@code %q}: a double-quoted string with Go escapes, so messages match Go's byte for byte. */
-final class GoQuote {
+/**
+ * Go's {@code strconv.Quote} and {@code strconv.QuoteRune} (the {@code %q} verb), so that the
+ * texts goferry prints where Go prints {@code %q} match Go's byte for byte: {@code \a \b \f \n
+ * \r \t \v}, a hex escape for other ASCII controls and for characters Go's {@code strconv.IsPrint}
+ * rejects, everything else as is.
+ */
+public final class GoQuote {
 
     private GoQuote() {}
 
-    static String quote(String s) {
+    /** {@return {@code s} as a double-quoted Go string literal, as {@code strconv.Quote} writes it} */
+    public static String quote(String s) {
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         s.codePoints().forEach(cp -> appendEscaped(b, cp, '"'));
         return b.append('"').toString();
     }
 
     /** Go's {@code %q} of a rune: {@code 'x'}. */
-    static String quoteRune(int cp) {
+    public static String quoteRune(int cp) {
         StringBuilder b = new StringBuilder().append('\'');
         appendEscaped(b, cp, '\'');
         return b.append('\'').toString();

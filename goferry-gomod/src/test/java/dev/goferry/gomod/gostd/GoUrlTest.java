@@ -1,4 +1,4 @@
-package dev.goferry.gomod.httpproxy;
+package dev.goferry.gomod.gostd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.goferry.gomod.httpproxy;
+package dev.goferry.gomod.gostd;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +19,13 @@ import java.util.Optional;
  * <p>This is a port of the parts of {@code net/url/url.go} that parsing and printing use; the
  * code is the same in Go 1.19 and 1.24. Go works on bytes, this works on UTF-8 text: bytes
  * that {@code %XX} escapes decode to are read back as UTF-8.
+ *
+ * <p>Its users: proxy variables (HTTP_PROXY and friends, where Go's {@code http.ProxyFromEnvironment}
+ * parses them), GOPROXY entries (cmd/go's {@code newProxyRepo}: scheme, and for {@code file://}
+ * that nothing but a path is set) and GOSUMDB (the {@code host[/path]} check of the database name
+ * compares the whole struct, so every component Go's {@code url.URL} has is kept here, Go's
+ * {@code RawPath} and {@code ForceQuery} included). {@link ParseException#getMessage()} is Go's
+ * {@code *url.Error} text, which cmd/go prints as is.
  *
  * @param scheme lower-cased scheme, empty if none
  * @param opaque the encoded opaque data of {@code scheme:opaque} URLs
@@ -68,7 +75,10 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
         }
     }
 
-    /** Why {@link #parse} failed: {@link #getMessage()} is Go's error text verbatim. */
+    /**
+     * Why {@link #parse} failed: {@link #getMessage()} is Go's error text verbatim, e.g.
+     * {@code parse "http://a b": invalid character " " in host name}.
+     */
     public static final class ParseException extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -91,14 +101,14 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
         try {
             url = parseWithoutFragment(u);
         } catch (Failure f) {
-            throw new ParseException("parse " + quote(u) + ": " + f.getMessage());
+            throw new ParseException("parse " + GoQuote.quote(u) + ": " + f.getMessage());
         }
         if (hash >= 0 && hash + 1 < raw.length()) {
             String frag = raw.substring(hash + 1);
             try {
                 url.fragment = unescape(frag, Mode.FRAGMENT);
             } catch (Failure f) {
-                throw new ParseException("parse " + quote(raw) + ": " + f.getMessage());
+                throw new ParseException("parse " + GoQuote.quote(raw) + ": " + f.getMessage());
             }
             url.rawFragment = escape(url.fragment, Mode.FRAGMENT).equals(frag) ? "" : frag;
         }
@@ -166,6 +176,24 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
         return buf.toString();
     }
 
+    /**
+     * {@return {@code path} percent-encoded as Go's {@code (*URL).EscapedPath} writes a path with
+     * no usable RawPath} Letters, digits, {@code -_.~} and {@code $&+,/:;=@} stay; every other
+     * byte of the UTF-8 form becomes {@code %XX} (so a case-escaped {@code !} goes out as {@code %21}).
+     */
+    public static String escapePath(String path) {
+        return escape(path, Mode.PATH);
+    }
+
+    /**
+     * {@return whether Go's {@code validEncoded(s, encodePath)} accepts {@code s}} That is when
+     * {@code (*URL).EscapedPath} may write a raw path as given: only unreserved characters,
+     * sub-delims, {@code :@[]%} and {@code /}.
+     */
+    public static boolean validEncodedPath(String s) {
+        return validEncoded(s, Mode.PATH);
+    }
+
     private String escapedPath() {
         if (!rawPath.isEmpty() && validEncoded(rawPath, Mode.PATH)) {
             try {
@@ -193,7 +221,7 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
     }
 
     /** Go's url.splitHostPort: a non-numeric "port" stays part of the host. */
-    static String[] splitHostPort(String hostPort) {
+    private static String[] splitHostPort(String hostPort) {
         String h = hostPort;
         String port = "";
         int colon = h.lastIndexOf(':');
@@ -331,7 +359,7 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
             }
             String colonPort = host.substring(i + 1);
             if (!validOptionalPort(colonPort)) {
-                throw new Failure("invalid port " + quote(colonPort) + " after host");
+                throw new Failure("invalid port " + GoQuote.quote(colonPort) + " after host");
             }
             int zone = host.substring(0, i).indexOf("%25");
             if (zone >= 0) {
@@ -342,7 +370,7 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
         } else {
             int i = host.lastIndexOf(':');
             if (i >= 0 && !validOptionalPort(host.substring(i))) {
-                throw new Failure("invalid port " + quote(host.substring(i)) + " after host");
+                throw new Failure("invalid port " + GoQuote.quote(host.substring(i)) + " after host");
             }
         }
         return unescape(host, Mode.HOST);
@@ -361,7 +389,7 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
         return true;
     }
 
-    static boolean validOptionalPort(String port) {
+    private static boolean validOptionalPort(String port) {
         if (port.isEmpty()) {
             return true;
         }
@@ -392,22 +420,22 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
                 n++;
                 if (i + 2 >= s.length() || !ishex(s.charAt(i + 1)) || !ishex(s.charAt(i + 2))) {
                     String bad = s.substring(i, Math.min(s.length(), i + 3));
-                    throw new Failure("invalid URL escape " + quote(bad));
+                    throw new Failure("invalid URL escape " + GoQuote.quote(bad));
                 }
                 String esc = s.substring(i, i + 3);
                 if (mode == Mode.HOST && unhex(s.charAt(i + 1)) < 8 && !esc.equals("%25")) {
-                    throw new Failure("invalid URL escape " + quote(esc));
+                    throw new Failure("invalid URL escape " + GoQuote.quote(esc));
                 }
                 if (mode == Mode.ZONE) {
                     int v = unhex(s.charAt(i + 1)) << 4 | unhex(s.charAt(i + 2));
                     if (!esc.equals("%25") && v != ' ' && shouldEscape(v, Mode.HOST)) {
-                        throw new Failure("invalid URL escape " + quote(esc));
+                        throw new Failure("invalid URL escape " + GoQuote.quote(esc));
                     }
                 }
                 i += 3;
             } else {
                 if ((mode == Mode.HOST || mode == Mode.ZONE) && c < 0x80 && shouldEscape(c, mode)) {
-                    throw new Failure("invalid character " + quote(String.valueOf(c)) + " in host name");
+                    throw new Failure("invalid character " + GoQuote.quote(String.valueOf(c)) + " in host name");
                 }
                 i++;
             }
@@ -493,28 +521,5 @@ public record GoUrl(String scheme, String opaque, Optional<Userinfo> user, Strin
             }
         }
         return true;
-    }
-
-    /** Go's strconv.Quote for the printable ASCII texts in error messages. */
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < ' ' || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

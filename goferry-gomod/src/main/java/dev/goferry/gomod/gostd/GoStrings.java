@@ -1,4 +1,4 @@
-package dev.goferry.gomod.goproxy;
+package dev.goferry.gomod.gostd;
 
 /** Go's notion of white space ({@code unicode.IsSpace}), which differs from Java's {@code strip()}. */
 public final class GoStrings {
