@@ -13,7 +13,13 @@ trap 'rm -rf "$scratch"' EXIT
 
 ./goferry --version >/dev/null   # build the jar and the CDS archive before timing
 hermetic="env -i HOME=$scratch PATH=$(dirname "$go_bin"):/usr/bin:/bin GOPROXY=https://goproxy.cn,direct GOPRIVATE=*.corp.example.com"
-hyperfine -N --warmup 5 --min-runs 30 --export-markdown "$scratch/env.md" \
+hyperfine -N --warmup 5 --min-runs 30 --export-markdown "$scratch/env.md" --export-json "$scratch/env.json" \
   -n "goferry env --json" "$hermetic ./goferry env --json" \
   -n "go env -json ($("$go_bin" version | cut -d' ' -f3))" "$hermetic $go_bin env -json"
 cat "$scratch/env.md"
+python3 - "$scratch/env.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+g, o = r[0]["median"], r[1]["median"]
+print(f"median: goferry {g*1000:.0f} ms, go {o*1000:.1f} ms, ratio {g/o:.0f}x")
+PY
