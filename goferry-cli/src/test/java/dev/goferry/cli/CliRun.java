@@ -8,9 +8,18 @@ import java.util.Map;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(Map<String, String> env, String... args) {
+        return run(false, env, args);
+    }
+
+    /** Runs as if standard output were a terminal. */
+    static CliRun onTerminal(Map<String, String> env, String... args) {
+        return run(true, env, args);
+    }
+
+    private static CliRun run(boolean terminal, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true), false);
+        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true), terminal);
         return new CliRun(code, out.toString(), err.toString());
     }
 

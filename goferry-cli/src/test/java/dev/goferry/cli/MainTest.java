@@ -44,4 +44,15 @@ class MainTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Usage: goferry");
     }
+
+    @Test
+    void coloursOnlyOnATerminalAndNeverWithNoColorOrJson() {
+        Map<String, String> env = Map.of("HOME", "/nonexistent-home", "PATH", "/nonexistent-bin");
+        String escape = "\u001b[";
+        assertThat(CliRun.onTerminal(env, "route", "example.com/m@v1.0.0").out()).contains(escape);
+        assertThat(CliRun.of(env, "route", "example.com/m@v1.0.0").out()).doesNotContain(escape);
+        assertThat(CliRun.onTerminal(Map.of("NO_COLOR", "1"), "route", "example.com/m@v1.0.0").out()).doesNotContain(escape);
+        assertThat(CliRun.onTerminal(env, "--no-color", "route", "example.com/m@v1.0.0").out()).doesNotContain(escape);
+        assertThat(CliRun.onTerminal(env, "--json", "route", "example.com/m@v1.0.0").out()).doesNotContain(escape);
+    }
 }
