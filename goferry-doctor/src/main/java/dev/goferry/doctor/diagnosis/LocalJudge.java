@@ -73,7 +73,9 @@ final class LocalJudge {
                 + ", local " + c.local()).limit(Group.MAX_EVIDENCE).toList();
         String s = signed(skew.get());
         return List.of(new Cause(CauseId.TLS_CLOCK_SKEW, Layer.LOCAL, Status.WARN, List.of(), List.of(), lines,
-                Message.of(CauseId.TLS_CLOCK_SKEW.explainKey(), "", s), fixes.of(CauseId.TLS_CLOCK_SKEW, List.of(s), List.of())));
+                Message.of(CauseId.TLS_CLOCK_SKEW.explainKey(), Group.hostList(ctx.local().orElseThrow().clock().stream()
+                        .map(LocalEvidence.ClockSample::host).distinct().toList()), s),
+                fixes.of(CauseId.TLS_CLOCK_SKEW, List.of(s), List.of())));
     }
 
     static String signed(Duration d) {

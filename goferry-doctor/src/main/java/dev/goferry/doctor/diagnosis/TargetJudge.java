@@ -461,10 +461,10 @@ final class TargetJudge {
         switch (c.verdict()) {
             case TlsVerdict.Verified v -> {
                 String anchor = v.path().isEmpty() ? "" : cn(v.path().getLast().subject());
-                Optional<String> box = chain.stream().map(CertificateInfo::issuer).map(Names::middlebox)
-                        .flatMap(Optional::stream).findFirst();
+                Optional<String> box = chain.stream().map(CertificateInfo::issuer)
+                        .filter(i -> Names.middlebox(i).isPresent()).map(TargetJudge::cn).findFirst();
                 findings.add(Finding.ok(Layer.TLS, elapsed, session + ", " + anchor
-                        + box.map(b -> " (inspected by " + anchor + ", trusted)").orElse("")));
+                        + box.map(b -> " (inspected by " + b + ", trusted)").orElse("")));
             }
             case TlsVerdict.UnknownAuthority u -> {
                 String issuer = chain.isEmpty() ? cn(u.issuer()) : cn(chain.getLast().issuer());

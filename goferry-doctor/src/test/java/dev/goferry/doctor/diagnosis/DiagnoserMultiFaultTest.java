@@ -234,4 +234,26 @@ class DiagnoserMultiFaultTest {
         assertThat(d.causes()).as("causes").hasSize(1);
         return d.causes().getFirst().fixes().getFirst().args();
     }
+
+    @Test
+    void aSkewedClockIsAWarningBeforeItBreaksAHandshake() {
+        Net net = Net.of().local(DiagnoserCatalogCasesTest.skewed(Duration.ofHours(3)));
+        Diagnosis d = Diagnoser.diagnose(net.context(), all(Ev.healthy(net.goproxy(PGO))));
+        assertThat(d.causes()).extracting(Cause::id, Cause::layer, Cause::severity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CauseId.TLS_CLOCK_SKEW, Layer.LOCAL, Status.WARN));
+        assertThat(d.causes().getFirst().explanation().args()).containsExactly("proxy.golang.org, go.dev", "+3h");
+        assertThat(d.local()).anySatisfy(f -> assertThat(f.cause()).contains(CauseId.TLS_CLOCK_SKEW));
+    }
+
+    @Test
+    void aTrustedInspectingProxyIsShownButIsNoCause() {
+        Net net = Net.of();
+        Diagnosis d = Diagnoser.diagnose(net.context(), all(Ev.healthy(net.goproxy(PGO)).tls(
+                new TlsVerdict.Verified(List.of(Ev.cert("CN=proxy.golang.org", "CN=Zscaler Intermediate", List.of()),
+                        Ev.cert("CN=Zscaler Root CA", "CN=Zscaler Root CA", List.of()))),
+                Ev.cert("CN=proxy.golang.org", "CN=Zscaler Intermediate", List.of("proxy.golang.org")))));
+        assertThat(d.healthy()).isTrue();
+        assertThat(d.targets().getFirst().finding(Layer.TLS).orElseThrow().detail())
+                .isEqualTo("TLSv1.3, Zscaler Root CA (inspected by Zscaler Intermediate, trusted)");
+    }
 }
