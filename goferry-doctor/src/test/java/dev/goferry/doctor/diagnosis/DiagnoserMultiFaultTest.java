@@ -256,4 +256,38 @@ class DiagnoserMultiFaultTest {
         assertThat(d.targets().getFirst().finding(Layer.TLS).orElseThrow().detail())
                 .isEqualTo("TLSv1.3, Zscaler Root CA (inspected by Zscaler Intermediate, trusted)");
     }
+
+    @Test
+    void aPlainHttpTargetThroughAnAuthenticatingProxyIsAuthRequiredAtTheProxyLayer() {
+        Net net = Net.of("HTTP_PROXY", "http://proxy.corp.example:3128");
+        Diagnosis d = Diagnoser.diagnose(net.context(), all(Ev.healthy(net.user("http://mirror.example.net/golang.org/x/text/@v/list"))
+                .http(Ev.response(407, "Proxy Authentication Required",
+                        new dev.goferry.net.wire.Header("Proxy-Authenticate", "Basic realm=\"corp\"")))));
+        assertThat(d.causes()).extracting(Cause::id, Cause::layer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(CauseId.PROXY_AUTH_REQUIRED, Layer.PROXY));
+        assertThat(d.causes().getFirst().fixes().getFirst().args())
+                .containsExactly("export HTTP_PROXY=http://USER:PASSWORD@proxy.corp.example:3128");
+    }
+
+    @Test
+    void aWildcardPatternIsListedButNeverProbedOrBlamed() {
+        Net net = Net.of("GOPRIVATE", "*.corp.example");
+        Target wildcard = new Target(Target.idOf(dev.goferry.doctor.target.TargetKind.VCS_NOT_PROBEABLE, "*.corp.example"),
+                dev.goferry.doctor.target.TargetKind.VCS_NOT_PROBEABLE, "*.corp.example", java.util.Optional.empty(), "", 0,
+                Recorded.direct(), java.util.Optional.empty(), Message.of("doctor.why.vcs-wildcard", "*.corp.example", "GOPRIVATE"));
+        Diagnosis d = Diagnoser.diagnose(net.context(), List.of(Ev.healthy(net.goproxy(PGO)).build(),
+                dev.goferry.doctor.evidence.TargetEvidence.none(wildcard)));
+        assertThat(d.healthy()).isTrue();
+        assertThat(d.targets().get(1).findings()).extracting(Finding::status).containsExactly(Status.SKIPPED);
+        assertThat(d.targets().get(1).findings().getFirst().detail()).isEqualTo("pattern *.corp.example names no host");
+    }
+
+    @Test
+    void anInterceptedDatabaseIsTheInterceptionNotSumdbUnreachable() {
+        Net net = Net.of();
+        Diagnosis d = Diagnoser.diagnose(net.context(), all(Ev.healthy(net.goproxy(PGO)),
+                Ev.healthy(net.sumdb()).tls(new TlsVerdict.UnknownAuthority("CN=Sophos SSL CA", "-"),
+                        Ev.cert("CN=sum.golang.org", "CN=Sophos SSL CA", List.of("sum.golang.org")))));
+        assertThat(d.causeIds()).containsExactly(CauseId.TLS_INTERCEPTED);
+    }
 }
