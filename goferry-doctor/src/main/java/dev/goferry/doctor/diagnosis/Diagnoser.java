@@ -51,7 +51,7 @@ public final class Diagnoser {
         }
         Fixes fixes = new Fixes(ctx, working(judged));
 
-        if (offline(ctx, judged)) {
+        if (offline(ctx, judged, evidence)) {
             List<Target> affected = targets.stream().filter(t -> t.kind().inUse() && t.kind().probed()).toList();
             List<String> evidenceLines = LocalJudge.offlineEvidence(ctx.local().orElseThrow());
             Cause c = new Cause(CauseId.NET_OFFLINE, Layer.LOCAL, Status.FAIL, ids(affected), hosts(affected),
@@ -92,10 +92,19 @@ public final class Diagnoser {
         return new Diagnosis(local, reports, causes);
     }
 
-    /** No interface up or no default route, and no target got past TCP. */
-    private static boolean offline(DiagnosisContext ctx, Map<Target, TargetJudge.Judgement> judged) {
+    /**
+     * No interface up or no default route, and no target got past TCP. A target dialled on a
+     * loopback address needs no route, so its failure is its own (a lab on loopback is not offline).
+     */
+    private static boolean offline(DiagnosisContext ctx, Map<Target, TargetJudge.Judgement> judged,
+                                   List<TargetEvidence> evidence) {
         Optional<LocalEvidence> local = ctx.local();
         if (local.isEmpty() || local.get().anyInterfaceUp() && local.get().anyDefaultRoute()) {
+            return false;
+        }
+        boolean loopbackTarget = evidence.stream().anyMatch(e -> !e.tcpAttempts().isEmpty() && e.tcpAttempts().stream()
+                .allMatch(a -> a.target().getAddress() != null && a.target().getAddress().isLoopbackAddress()));
+        if (loopbackTarget) {
             return false;
         }
         for (var e : judged.entrySet()) {

@@ -290,4 +290,13 @@ class DiagnoserMultiFaultTest {
                         Ev.cert("CN=sum.golang.org", "CN=Sophos SSL CA", List.of("sum.golang.org")))));
         assertThat(d.causeIds()).containsExactly(CauseId.TLS_INTERCEPTED);
     }
+
+    @Test
+    void aLoopbackOnlyMachineIsNotOfflineForATargetOnLoopback() {
+        Net net = Net.of("GOPROXY", "http://127.0.0.1:8081").local(Recorded.offline());
+        Diagnosis d = Diagnoser.diagnose(net.context(), all(Ev.healthy(net.target(dev.goferry.doctor.target.TargetKind.GOPROXY,
+                "http://127.0.0.1:8081", "http://127.0.0.1:8081/golang.org/x/text/@v/list")).resolves("127.0.0.1")
+                .tcpFails(new TcpOutcome.Refused("Connection refused", ms(1)))));
+        assertThat(d.causeIds()).containsExactly(CauseId.TCP_REFUSED);
+    }
 }

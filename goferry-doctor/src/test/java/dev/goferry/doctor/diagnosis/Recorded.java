@@ -202,7 +202,7 @@ final class Recorded {
             this.name = t.proxyUrl().map(p -> URI.create(p).getHost()).orElse(t.host());
             String addr = t.proxied() ? "10.0.0.8" : addressOf(name);
             resolves(addr);
-            tcp.add(new TcpAttempt(new InetSocketAddress(ip(addr), t.proxied() ? URI.create(t.proxyUrl().get()).getPort() : t.port()),
+            tcp.add(new TcpAttempt(new InetSocketAddress(ip(addr), t.proxied() ? Math.max(80, URI.create(t.proxyUrl().get()).getPort()) : t.port()),
                     1, new TcpOutcome.Connected(sock("10.0.0.5", 40000), ms(20))));
             if (t.proxied() && t.scheme().equals("https")) {
                 connect = Optional.of(new ConnectOutcome.Established("Connection established", List.of(), ms(5)));
