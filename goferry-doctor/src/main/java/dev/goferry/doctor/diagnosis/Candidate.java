@@ -30,8 +30,4 @@ record Candidate(CauseId id, Layer layer, Status severity, Target target, List<S
     Candidate as(CauseId other, List<String> otherKey) {
         return new Candidate(other, other.layer(), severity, target, otherKey, evidence);
     }
-
-    Candidate atLayer(Layer l) {
-        return new Candidate(id, l, severity, target, key, evidence);
-    }
 }

@@ -5,7 +5,6 @@ import dev.goferry.doctor.Layer;
 import dev.goferry.doctor.Message;
 import dev.goferry.doctor.Status;
 import dev.goferry.doctor.evidence.LocalEvidence;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +79,5 @@ final class LocalJudge {
 
     static String signed(Duration d) {
         return (d.isNegative() ? "" : "+") + Durations.human(d);
-    }
-
-    static String server(InetSocketAddress a) {
-        return TargetJudge.address(a);
     }
 }
