@@ -1,0 +1,71 @@
+package dev.goferry.proxy.upstream;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The ordered upstream list with the go command's {@code TryProxies} semantics: stop at the first
+ * success; after a 404/410 always move on; after any other error move on only when the entry was
+ * followed by {@code |}. When all fail, the reported error is the first non-404 error if any,
+ * else the first 404, as Go ranks them.
+ */
+public final class Upstreams {
+
+    /** One entry of the list. */
+    public record Entry(Upstream upstream, boolean fallBackOnError) {}
+
+    /** A factory of scratch files for one key, so each attempt starts from an empty file. */
+    @FunctionalInterface
+    public interface Scratch {
+        Path create() throws java.io.IOException;
+    }
+
+    private final List<Entry> entries;
+
+    public Upstreams(List<Entry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** {@return the entries, in order} */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Reports whether there is nothing to fetch from (offline mode). */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    /** Fetches {@code key}; a failed attempt's scratch file is deleted, a fetched one belongs to the caller. */
+    public FetchOutcome fetch(String key, Scratch scratch, long maxBytes) throws InterruptedException {
+        FetchOutcome best = null;
+        for (Entry entry : entries) {
+            Path into;
+            try {
+                into = scratch.create();
+            } catch (java.io.IOException e) {
+                return new FetchOutcome.Failed("storage", "creating scratch file: " + e.getMessage());
+            }
+            FetchOutcome outcome = entry.upstream().fetch(key, into, maxBytes);
+            if (outcome instanceof FetchOutcome.Fetched) {
+                return outcome;
+            }
+            deleteQuietly(into);
+            if (best == null || best instanceof FetchOutcome.NotFound && outcome instanceof FetchOutcome.Failed) {
+                best = outcome;
+            }
+            if (outcome instanceof FetchOutcome.Failed && !entry.fallBackOnError()) {
+                break;
+            }
+        }
+        return best == null ? new FetchOutcome.NotFound("none", 404, "not found: no upstream configured") : best;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            java.nio.file.Files.deleteIfExists(p);
+        } catch (java.io.IOException ignored) {
+            // A leftover scratch file is swept at the next start.
+        }
+    }
+}
