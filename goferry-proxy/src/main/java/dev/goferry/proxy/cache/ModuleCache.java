@@ -106,14 +106,22 @@ public final class ModuleCache {
         }
         long cap = request instanceof ProxyRequest.Zip ? ModuleZip.MAX_ZIP_FILE : policy.maxBodyBytes();
         FetchOutcome outcome;
+        Verdict[] verdict = {Verdict.STORE};
         fetchSlots.acquire();
         try {
-            outcome = upstreams.fetch(request.key(), () -> storage.scratch(request.key()), cap);
+            outcome = upstreams.fetch(request.key(), () -> storage.scratch(request.key()), cap, fetched -> {
+                verdict[0] = verifier.verify(request, fetched.body(), fetched.contentType());
+                if (verdict[0] instanceof Verdict.Refuse r) {
+                    securityLog.accept("refused " + request.key() + " from " + fetched.upstream() + ": " + r.reason());
+                    return Optional.of(r.reason());
+                }
+                return Optional.empty();
+            });
         } finally {
             fetchSlots.release();
         }
         return switch (outcome) {
-            case FetchOutcome.Fetched f -> settle(request, f);
+            case FetchOutcome.Fetched f -> settle(request, f, verdict[0]);
             case FetchOutcome.NotFound n -> {
                 Answer.Missing missing = new Answer.Missing(n.status(), n.message());
                 negative.put(request.key(), missing);
@@ -125,9 +133,8 @@ public final class ModuleCache {
         };
     }
 
-    private Answer settle(ProxyRequest request, FetchOutcome.Fetched fetched) throws IOException {
+    private Answer settle(ProxyRequest request, FetchOutcome.Fetched fetched, Verdict verdict) throws IOException {
         try {
-            Verdict verdict = verifier.verify(request, fetched.body(), fetched.contentType());
             return switch (verdict) {
                 case Verdict.Store s -> {
                     storage.put(request.key(), fetched.body());
@@ -138,10 +145,7 @@ public final class ModuleCache {
                 case Verdict.PassUnstored p -> fetched.size() <= MAX_UNSTORED
                         ? new Answer.Unstored(Files.readAllBytes(fetched.body()), p.reason())
                         : new Answer.Failed(p.reason());
-                case Verdict.Refuse r -> {
-                    securityLog.accept("refused " + request.key() + " from " + fetched.upstream() + ": " + r.reason());
-                    yield new Answer.Failed(r.reason());
-                }
+                case Verdict.Refuse r -> new Answer.Failed(r.reason()); // not reached: the chain turns refusals into errors
             };
         } finally {
             Files.deleteIfExists(fetched.body());

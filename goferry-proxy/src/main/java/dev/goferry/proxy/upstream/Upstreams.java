@@ -36,8 +36,24 @@ public final class Upstreams {
         return entries.isEmpty();
     }
 
-    /** Fetches {@code key}; a failed attempt's scratch file is deleted, a fetched one belongs to the caller. */
+    /**
+     * Judges a complete answer before it counts as a success: a refused answer (an HTML page, a
+     * body that is not what the endpoint returns) is that upstream's error, like the go command's
+     * own parse errors, so {@code |} moves on from it and {@code ,} does not.
+     */
+    @FunctionalInterface
+    public interface Judge {
+        /** {@return why the answer is refused, or empty to accept it} */
+        java.util.Optional<String> refuse(FetchOutcome.Fetched fetched) throws java.io.IOException;
+    }
+
+    /** Fetches {@code key} accepting any complete answer. */
     public FetchOutcome fetch(String key, Scratch scratch, long maxBytes) throws InterruptedException {
+        return fetch(key, scratch, maxBytes, f -> java.util.Optional.empty());
+    }
+
+    /** Fetches {@code key}; a failed attempt's scratch file is deleted, a fetched one belongs to the caller. */
+    public FetchOutcome fetch(String key, Scratch scratch, long maxBytes, Judge judge) throws InterruptedException {
         FetchOutcome best = null;
         for (Entry entry : entries) {
             Path into;
@@ -47,8 +63,17 @@ public final class Upstreams {
                 return new FetchOutcome.Failed("storage", "creating scratch file: " + e.getMessage());
             }
             FetchOutcome outcome = entry.upstream().fetch(key, into, maxBytes);
-            if (outcome instanceof FetchOutcome.Fetched) {
-                return outcome;
+            if (outcome instanceof FetchOutcome.Fetched f) {
+                java.util.Optional<String> refused;
+                try {
+                    refused = judge.refuse(f);
+                } catch (java.io.IOException e) {
+                    refused = java.util.Optional.of("checking the answer: " + e.getMessage());
+                }
+                if (refused.isEmpty()) {
+                    return outcome;
+                }
+                outcome = new FetchOutcome.Failed(f.upstream(), f.upstream() + ": " + refused.get());
             }
             deleteQuietly(into);
             if (best == null || best instanceof FetchOutcome.NotFound && outcome instanceof FetchOutcome.Failed) {

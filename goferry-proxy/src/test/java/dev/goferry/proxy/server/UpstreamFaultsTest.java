@@ -1,0 +1,99 @@
+package dev.goferry.proxy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goferry.proxy.Lab;
+import dev.goferry.proxy.ScriptedUpstream;
+import dev.goferry.proxy.ScriptedUpstream.Answer;
+import dev.goferry.proxy.ScriptedUpstream.Fault;
+import dev.goferry.proxy.ScriptedUpstream.Script;
+import dev.goferry.proxy.storage.DiskStorage;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Upstream faults end in clean errors, or in the next upstream exactly when Go's separators say:
+ * {@code ,} moves on only after 404/410, {@code |} after any error. Nothing is stored from a
+ * faulty answer, and the next request fetches again.
+ */
+class UpstreamFaultsTest {
+
+    static final String INFO = "/example.com/m/@v/v1.0.0.info";
+    static final String GOOD = "{\"Version\":\"v1.0.0\",\"Time\":\"2024-01-01T00:00:00Z\"}";
+
+    @TempDir
+    Path data;
+
+    static Stream<Arguments> faults() {
+        Script html = new Answer(200, "text/html; charset=utf-8",
+                "<html><body>Please log in to the corporate portal</body></html>".getBytes(StandardCharsets.UTF_8));
+        Script notJson = Answer.text(200, "Service temporarily unavailable");
+        Script wrongVersion = new Answer(200, "application/json", "{\"Version\":\"v1.0.1\"}".getBytes(StandardCharsets.UTF_8));
+        return Stream.of(
+                // fault, what the first upstream does; status with ","; with "|"
+                Arguments.of("reset", Fault.RESET, 502, 200),
+                Arguments.of("truncated body", Fault.TRUNCATE, 502, 200),
+                Arguments.of("stalled body", Fault.STALL, 502, 200),
+                Arguments.of("HTML page with 200", html, 502, 200),
+                Arguments.of("plain text instead of JSON", notJson, 502, 200),
+                Arguments.of("500", Answer.text(500, "internal error"), 502, 200),
+                Arguments.of("404", Answer.text(404, "not found: gone"), 200, 200),
+                Arguments.of("410", Answer.text(410, "not found: gone"), 200, 200),
+                Arguments.of("info for another version", wrongVersion, 200, 200));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void faultyFirstUpstream(String name, Script fault, int statusWithComma, int statusWithPipe) throws Exception {
+        for (String separator : new String[] {",", "|"}) {
+            Path dir = Files.createTempDirectory(data, "d");
+            try (ScriptedUpstream bad = new ScriptedUpstream(p -> fault);
+                 ScriptedUpstream good = new ScriptedUpstream(p -> new Answer(200, "application/json", GOOD.getBytes(StandardCharsets.UTF_8)));
+                 Lab.Running goferry = Lab.start(dir, bad.url() + separator + good.url(), Map.of("upstreamTimeout", "2s"))) {
+                HttpResponse<byte[]> r = Lab.get(goferry.url(), INFO);
+                String body = new String(r.body(), StandardCharsets.UTF_8);
+                int want = separator.equals(",") ? statusWithComma : statusWithPipe;
+                String what = name + " with '" + separator + "'";
+                if (name.equals("info for another version")) {
+                    // The go command itself rejects it ("proxy returned info for version v1.0.1 instead of
+                    // requested version"): goferry passes it on, unstored, so go shows its own words.
+                    assertThat(r.statusCode()).as(what).isEqualTo(200);
+                    assertThat(r.headers().firstValue("Goferry-Cache")).as(what).contains("UNSTORED");
+                    assertThat(good.requests()).as(what + ": next upstream asked").isEmpty();
+                    assertStoredNothing(dir, what);
+                    continue;
+                }
+                assertThat(r.statusCode()).as("%s: status; body %s", what, body).isEqualTo(want);
+                if (want == 502) {
+                    assertThat(r.headers().firstValue("Content-Type")).as(what).contains("text/plain; charset=utf-8");
+                    assertThat(body).as(what + ": body names the upstream request").contains(bad.url());
+                    assertThat(good.requests()).as(what + ": next upstream asked").isEmpty();
+                    assertStoredNothing(dir, what);
+                    int before = bad.requests().size();
+                    Lab.get(goferry.url(), INFO);
+                    // (The JDK client itself retries a GET once after a reset, so count "more", not "one more".)
+                    assertThat(bad.requests().size()).as(what + ": a failed fetch is not remembered").isGreaterThan(before);
+                } else {
+                    assertThat(body).as(what).isEqualTo(GOOD);
+                    assertThat(good.requests()).as(what + ": next upstream asked").containsExactly(INFO);
+                }
+            }
+        }
+    }
+
+    static void assertStoredNothing(Path dir, String what) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).as(what + ": files in the data folder").isEmpty();
+        }
+        assertThat(dir.resolve(DiskStorage.SCRATCH_DIR)).as(what).isEmptyDirectory();
+    }
+}
