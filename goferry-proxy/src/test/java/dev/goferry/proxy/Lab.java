@@ -107,7 +107,8 @@ public final class Lab {
         return new Running(s, access, security);
     }
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /** A loopback client that never uses a proxy. */
+    public static final HttpClient CLIENTX = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .proxy(HttpClient.Builder.NO_PROXY).build();
 
     /** GETs {@code base + rawPath} (sent as is). */
@@ -118,7 +119,7 @@ public final class Lab {
     /** Sends {@code method base + rawPath}. */
     public static HttpResponse<byte[]> send(String base, String rawPath, String method) {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
+            return CLIENTX.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
                     .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
