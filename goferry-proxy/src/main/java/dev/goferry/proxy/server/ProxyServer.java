@@ -29,6 +29,15 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
  */
 public final class ProxyServer implements AutoCloseable {
 
+    static {
+        // Jetty logs through SLF4J; without a provider SLF4J prints a warning to standard error on
+        // first use. goferry writes its own access and security logs, so choose SLF4J's no-op
+        // provider explicitly unless the embedder chose one.
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+        }
+    }
+
     /** Where log lines go. */
     public record Logs(Consumer<String> access, Consumer<String> security) {
         public static final Logs NONE = new Logs(l -> { }, l -> { });
