@@ -100,9 +100,15 @@ public final class Lab {
 
     /** Starts goferry with {@code upstream}; the environment has no proxy variables. */
     public static Running start(Path data, String upstream, Map<String, String> overrides) throws Exception {
+        return start(data, upstream, overrides, Map.of());
+    }
+
+    /** Starts goferry with {@code upstream}, reading HTTP proxy variables from {@code env}. */
+    public static Running start(Path data, String upstream, Map<String, String> overrides, Map<String, String> env)
+            throws Exception {
         ConcurrentLinkedQueue<String> access = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> security = new ConcurrentLinkedQueue<>();
-        ProxyServer s = ProxyServer.start(config(data, upstream, overrides), Map.of(),
+        ProxyServer s = ProxyServer.start(config(data, upstream, overrides), env,
                 new ProxyServer.Logs(access::add, security::add));
         return new Running(s, access, security);
     }

@@ -97,10 +97,12 @@ public final class ScriptedUpstream implements AutoCloseable {
                 }
                 switch (sc) {
                     case Answer a -> {
+                        // One answer per connection, ended by closing it: relays (a forward proxy) read to the end.
                         out.write(("HTTP/1.1 " + a.status() + " X\r\nContent-Type: " + a.contentType() + "\r\nContent-Length: "
-                                + a.body().length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                + a.body().length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                         out.write(a.body());
                         out.flush();
+                        return;
                     }
                     case Fault f when f == Fault.RESET -> {
                         s.setSoLinger(true, 0);
