@@ -34,7 +34,10 @@ public final class ProxyServer implements AutoCloseable {
         // first use. goferry writes its own access and security logs, so choose SLF4J's no-op
         // provider explicitly unless the embedder chose one.
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN"); // not even "loading the provider you chose"
+            }
         }
     }
 
