@@ -5,6 +5,8 @@ import dev.goferry.proxy.cache.ModuleCache;
 import dev.goferry.proxy.cache.RulesVerifier;
 import dev.goferry.proxy.cache.Verifier;
 import dev.goferry.proxy.config.ServeConfig;
+import dev.goferry.proxy.config.ServeConfigLoader;
+import dev.goferry.proxy.metrics.ServeMetrics;
 import dev.goferry.proxy.storage.DiskStorage;
 import dev.goferry.proxy.upstream.UpstreamPlan;
 import dev.goferry.proxy.upstream.Upstreams;
@@ -23,7 +25,7 @@ import org.eclipse.jetty.util.thread.VirtualThreadPool;
 
 /**
  * A running {@code goferry serve}: Jetty on virtual threads (a request waiting for an upstream
- * costs no platform thread), the handler chain graceful → access log → health → GOPROXY.
+ * costs no platform thread), the handler chain graceful → access log → metrics → health → GOPROXY.
  * {@link #close()} stops taking new connections and lets in-flight requests finish within the
  * configured grace; nothing is half-written because every store is an atomic rename.
  */
@@ -82,9 +84,16 @@ public final class ProxyServer implements AutoCloseable {
         UpstreamPlan plan = config.offline() ? new UpstreamPlan(new Upstreams(List.of()), List.of())
                 : UpstreamPlan.of(config.upstream(), env, config.upstreamTimeout(), config.upstreamRetries(),
                         config.upstreamBackoff());
-        ModuleCache cache = new ModuleCache(storage, plan.upstreams(), verifier, new LocalSingleFlight(),
+        ServeMetrics metrics = new ServeMetrics();
+        ModuleCache cache = new ModuleCache(storage, plan.upstreams().withListener(
+                (upstream, outcome, nanos) -> metrics.upstream(ServeConfigLoader.mask(upstream), outcome, nanos)), verifier,
+                new LocalSingleFlight(),
                 new ModuleCache.Policy(config.ttl(), config.negativeTtl(), config.maxFetches(), config.maxBodyBytes()),
-                Clock.systemUTC(), System::nanoTime, logs.security());
+                Clock.systemUTC(), System::nanoTime, line -> {
+                    metrics.refused();
+                    logs.security().accept(line);
+                });
+        metrics.waiters(cache.flights()::waiting);
 
         VirtualThreadPool threads = new VirtualThreadPool();
         threads.setName("goferry-serve");
@@ -98,7 +107,8 @@ public final class ProxyServer implements AutoCloseable {
 
         ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan.ignored(), swept);
         Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady), new GoProxyHandler(cache));
-        Handler logged = config.accessLog() ? new AccessLog(routes, logs.access(), Clock.systemUTC()) : routes;
+        Handler measured = new MetricsHandler(routes, metrics);
+        Handler logged = config.accessLog() ? new AccessLog(measured, logs.access(), Clock.systemUTC()) : measured;
         server.setHandler(new GracefulHandler(logged));
         server.start();
         proxy.ready.set(true);

@@ -20,10 +20,30 @@ public final class Upstreams {
         Path create() throws java.io.IOException;
     }
 
+    /** Hears about every upstream attempt, for metrics; must be fast and must not throw. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param outcome {@code fetched}, {@code not_found} or {@code failed} (refused answers count as failed) */
+        void attempted(String upstream, String outcome, long nanos);
+
+        Listener NONE = (upstream, outcome, nanos) -> { };
+    }
+
     private final List<Entry> entries;
+    private final Listener listener;
 
     public Upstreams(List<Entry> entries) {
+        this(entries, Listener.NONE);
+    }
+
+    private Upstreams(List<Entry> entries, Listener listener) {
         this.entries = List.copyOf(entries);
+        this.listener = listener;
+    }
+
+    /** {@return the same list reporting its attempts to {@code listener}} */
+    public Upstreams withListener(Listener listener) {
+        return new Upstreams(entries, listener);
     }
 
     /** {@return the entries, in order} */
@@ -62,6 +82,7 @@ public final class Upstreams {
             } catch (java.io.IOException e) {
                 return new FetchOutcome.Failed("storage", "creating scratch file: " + e.getMessage());
             }
+            long start = System.nanoTime();
             FetchOutcome outcome = entry.upstream().fetch(key, into, maxBytes);
             if (outcome instanceof FetchOutcome.Fetched f) {
                 java.util.Optional<String> refused;
@@ -71,10 +92,13 @@ public final class Upstreams {
                     refused = java.util.Optional.of("checking the answer: " + e.getMessage());
                 }
                 if (refused.isEmpty()) {
+                    listener.attempted(entry.upstream().name(), "fetched", System.nanoTime() - start);
                     return outcome;
                 }
                 outcome = new FetchOutcome.Failed(f.upstream(), f.upstream() + ": " + refused.get());
             }
+            listener.attempted(entry.upstream().name(), outcome instanceof FetchOutcome.NotFound ? "not_found" : "failed",
+                    System.nanoTime() - start);
             deleteQuietly(into);
             if (best == null || best instanceof FetchOutcome.NotFound && outcome instanceof FetchOutcome.Failed) {
                 best = outcome;

@@ -125,6 +125,36 @@ class ProtocolTest {
     }
 
     @Test
+    void metricsCountRequestsCacheResultsUpstreamFetchesAndRefusals() throws Exception {
+        ConcurrentHashMap<String, Script> table = upstreamFiles();
+        table.put("/example.com/html/@v/list", new Answer(200, "text/html", "<html>login</html>".getBytes(StandardCharsets.UTF_8)));
+        try (ScriptedUpstream up = new ScriptedUpstream(ScriptedUpstream.table(table));
+             Lab.Running goferry = Lab.start(data, up.url(), Map.of())) {
+            Lab.get(goferry.url(), "/example.com/%21m/@v/list");
+            Lab.get(goferry.url(), "/example.com/%21m/@v/list");
+            Lab.get(goferry.url(), "/example.com/gone/@v/list");
+            Lab.get(goferry.url(), "/example.com/html/@v/list");
+            HttpResponse<byte[]> r = Lab.get(goferry.url(), "/metrics");
+            String text = new String(r.body(), StandardCharsets.UTF_8);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(text).as("metrics")
+                    .contains("goferry_requests_seconds_count{endpoint=\"list\",status=\"200\"} 2")
+                    .contains("goferry_requests_seconds_count{endpoint=\"list\",status=\"410\"} 1")
+                    .contains("goferry_requests_seconds_count{endpoint=\"list\",status=\"502\"} 1")
+                    .contains("goferry_cache_results_total{endpoint=\"list\",result=\"HIT\"} 1")
+                    .contains("goferry_cache_results_total{endpoint=\"list\",result=\"MISS\"} 1")
+                    .contains("goferry_upstream_fetches_seconds_count{outcome=\"fetched\",upstream=\"" + up.url() + "\"} 1")
+                    .contains("goferry_upstream_fetches_seconds_count{outcome=\"not_found\",upstream=\"" + up.url() + "\"} 1")
+                    .contains("goferry_upstream_fetches_seconds_count{outcome=\"failed\",upstream=\"" + up.url() + "\"} 1")
+                    .contains("goferry_verification_failures_total 1")
+                    .contains("goferry_singleflight_waiters 0")
+                    .contains("goferry_served_bytes_total{endpoint=\"list\"}");
+            assertThat(goferry.security()).as("security log").singleElement().asString()
+                    .contains("refused example.com/html/@v/list from " + up.url()).contains("HTML page");
+        }
+    }
+
+    @Test
     void notFoundIsRememberedBriefly() throws Exception {
         try (ScriptedUpstream up = new ScriptedUpstream(ScriptedUpstream.table(upstreamFiles()));
              Lab.Running goferry = Lab.start(data, up.url(), Map.of("negativeTtl", "1m"))) {
