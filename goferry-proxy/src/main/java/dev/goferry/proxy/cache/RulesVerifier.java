@@ -1,7 +1,8 @@
 package dev.goferry.proxy.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.goferry.gomod.module.ModuleVersion;
 import dev.goferry.gomod.module.ModulePaths;
 import dev.goferry.gomod.semver.Semver;
@@ -28,7 +29,7 @@ import java.util.Optional;
  */
 public final class RulesVerifier implements Verifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     @Override
     public Verdict verify(ProxyRequest request, Path body, Optional<String> contentType) throws IOException {
@@ -45,16 +46,16 @@ public final class RulesVerifier implements Verifier {
     }
 
     private static Verdict checkInfo(ProxyRequest request, Path body, Optional<String> requested) throws IOException {
-        JsonNode node;
+        Optional<String> found;
         try {
-            node = JSON.readTree(Files.readAllBytes(body));
+            found = topLevelVersion(Files.readAllBytes(body));
         } catch (IOException e) {
             return new Verdict.Refuse("upstream answered " + request.key() + " with invalid JSON");
         }
-        if (node == null || !node.isObject() || !node.path("Version").isTextual()) {
+        if (found.isEmpty()) {
             return new Verdict.Refuse("upstream answered " + request.key() + " without a Version");
         }
-        String version = node.get("Version").asText();
+        String version = found.get();
         if (!Semver.isValid(version) || !ModulePaths.canonicalVersion(version).equals(version)) {
             return new Verdict.Refuse("upstream answered " + request.key() + " with non-canonical version \"" + version + "\"");
         }
@@ -62,6 +63,32 @@ public final class RulesVerifier implements Verifier {
             return new Verdict.PassUnstored("proxy returned info for version " + version + " instead of requested version");
         }
         return Verdict.STORE;
+    }
+
+    /**
+     * {@return the string {@code Version} member of the JSON object {@code json}, if it has one}
+     * @throws IOException if {@code json} is not one well-formed JSON object
+     */
+    static Optional<String> topLevelVersion(byte[] json) throws IOException {
+        Optional<String> version = Optional.empty();
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("Version") && value == JsonToken.VALUE_STRING) {
+                    version = Optional.of(p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new IOException("data after the JSON object");
+            }
+        }
+        return version;
     }
 
     private static Verdict checkZip(ProxyRequest.Zip zip, Path body) throws IOException {

@@ -1,7 +1,5 @@
 package dev.goferry.proxy.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Builds a {@link ServeConfig} from layers: built-in defaults, then a YAML file (flat keys, e.g.
@@ -73,9 +74,10 @@ public final class ServeConfigLoader {
         if (file.isPresent()) {
             Map<?, ?> yaml;
             try {
-                Object doc = new ObjectMapper(new YAMLFactory()).readValue(Files.readAllBytes(file.get()), Object.class);
+                // SafeConstructor: plain maps, lists and scalars only, never arbitrary Java objects.
+                Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file.get()));
                 yaml = doc == null ? Map.of() : doc instanceof Map<?, ?> m ? m : null;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) { // SnakeYAML reports syntax errors as YAMLException
                 throw new ConfigException("config file \"" + file.get() + "\": " + firstLine(e.getMessage()));
             }
             if (yaml == null) {

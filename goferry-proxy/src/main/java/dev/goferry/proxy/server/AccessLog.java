@@ -1,6 +1,8 @@
 package dev.goferry.proxy.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class AccessLog extends Handler.Wrapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Consumer<String> sink;
     private final Clock clock;
@@ -77,7 +79,20 @@ public final class AccessLog extends Handler.Wrapper {
             if (failure != null) {
                 line.put("error", String.valueOf(failure));
             }
-            sink.accept(JSON.writeValueAsString(line));
+            StringWriter out = new StringWriter(256);
+            try (JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartObject();
+                for (Map.Entry<String, Object> e : line.entrySet()) {
+                    switch (e.getValue()) {
+                        case Integer i -> g.writeNumberField(e.getKey(), i);
+                        case Long l -> g.writeNumberField(e.getKey(), l);
+                        case Double x -> g.writeNumberField(e.getKey(), Math.round(x * 1000) / 1000.0);
+                        default -> g.writeStringField(e.getKey(), String.valueOf(e.getValue()));
+                    }
+                }
+                g.writeEndObject();
+            }
+            sink.accept(out.toString());
         } catch (Exception e) {
             // Logging must never break serving.
         }

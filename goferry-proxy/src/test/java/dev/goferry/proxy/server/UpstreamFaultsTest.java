@@ -90,6 +90,35 @@ class UpstreamFaultsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void faultsThatMayPassAreRetriedWithinTheBound() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (ScriptedUpstream flaky = new ScriptedUpstream(p -> calls.incrementAndGet() <= 2
+                     ? Answer.text(503, "busy") : new Answer(200, "application/json", GOOD.getBytes(StandardCharsets.UTF_8)));
+             Lab.Running twoRetries = Lab.start(Files.createTempDirectory(data, "a"), flaky.url(), Map.of("upstreamRetries", "2"))) {
+            assertThat(Lab.get(twoRetries.url(), INFO).statusCode()).as("503, 503, then 200 with two retries").isEqualTo(200);
+            assertThat(flaky.requests()).hasSize(3);
+        }
+        calls.set(0);
+        try (ScriptedUpstream flaky = new ScriptedUpstream(p -> calls.incrementAndGet() <= 2
+                     ? Answer.text(503, "busy") : new Answer(200, "application/json", GOOD.getBytes(StandardCharsets.UTF_8)));
+             Lab.Running oneRetry = Lab.start(Files.createTempDirectory(data, "b"), flaky.url(), Map.of("upstreamRetries", "1"))) {
+            HttpResponse<byte[]> r = Lab.get(oneRetry.url(), INFO);
+            assertThat(r.statusCode()).as("503, 503 with one retry").isEqualTo(502);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("503").contains("busy");
+            assertThat(flaky.requests()).hasSize(2);
+        }
+        calls.set(0);
+        try (ScriptedUpstream missing = new ScriptedUpstream(p -> {
+                 calls.incrementAndGet();
+                 return Answer.text(404, "not found");
+             });
+             Lab.Running retries = Lab.start(Files.createTempDirectory(data, "c"), missing.url(), Map.of("upstreamRetries", "3"))) {
+            assertThat(Lab.get(retries.url(), INFO).statusCode()).isEqualTo(404);
+            assertThat(missing.requests()).as("404 is an answer, never retried").hasSize(1);
+        }
+    }
+
     static void assertStoredNothing(Path dir, String what) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile).toList()).as(what + ": files in the data folder").isEmpty();
