@@ -11,7 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)" >&2; exit 2; }
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+find_java() { # JAVA_HOME, else the newest JDK 21+ under /usr/lib/jvm, else java on PATH
+  local c
+  for c in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV) "$(command -v java)"; do
+    [ -x "$c" ] && "$c" -version 2>&1 | head -n1 | grep -Eq '"(2[1-9]|[3-9][0-9])' && { echo "$c"; return; }
+  done
+  echo "needs Java 21+" >&2; exit 2
+}
+JAVA=$(find_java)
 
 scratch=$(mktemp -d)
 chmod 755 "$scratch"
@@ -68,6 +75,7 @@ pids+=($!)
 for u in "http://127.0.0.1:$gport/healthz" "http://127.0.0.1:$nport/example.com/bench/@v/v1.0.0.info"; do
   for _ in $(seq 100); do curl -fsS -o /dev/null "$u" 2>/dev/null && break; sleep 0.2; done
 done
+curl -fsS -o /dev/null "http://127.0.0.1:$gport/healthz" || { cat "$scratch/goferry.err" >&2; exit 1; }
 cmp <(curl -fsS "http://127.0.0.1:$gport/example.com/bench/@v/v1.0.0.zip") "$data/example.com/bench/@v/v1.0.0.zip"
 
 measure() { # name url -> prints "requests/s transfer/s"

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 /**
@@ -26,16 +28,22 @@ public final class ServeMetrics {
 
     /** Records one finished request. */
     public void request(String endpoint, int status, long bytes, long nanos, String cache) {
-        String s = String.valueOf(status);
-        Timer.builder("goferry_requests").description("requests by endpoint and status")
-                .tags("endpoint", endpoint, "status", s).register(registry).record(Duration.ofNanos(nanos));
-        Counter.builder("goferry_served_bytes").description("response body bytes written")
-                .tags("endpoint", endpoint).register(registry).increment(bytes);
+        // Meters are looked up by a plain string key first: registering (building an Id) on every
+        // request costs more than serving a small cached file.
+        timers.computeIfAbsent(endpoint + ' ' + status, k -> Timer.builder("goferry_requests")
+                .description("requests by endpoint and status")
+                .tags("endpoint", endpoint, "status", String.valueOf(status)).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+        counters.computeIfAbsent(endpoint, k -> Counter.builder("goferry_served_bytes").description("response body bytes written")
+                .tags("endpoint", endpoint).register(registry)).increment(bytes);
         if (!cache.isEmpty()) {
-            Counter.builder("goferry_cache_results").description("protocol answers by cache result (HIT, MISS, STALE, UNSTORED)")
-                    .tags("endpoint", endpoint, "result", cache).register(registry).increment();
+            counters.computeIfAbsent(endpoint + ' ' + cache, k -> Counter.builder("goferry_cache_results")
+                    .description("protocol answers by cache result (HIT, MISS, STALE, UNSTORED)")
+                    .tags("endpoint", endpoint, "result", cache).register(registry)).increment();
         }
     }
+
+    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     /** Records one upstream attempt: {@code outcome} is fetched, not_found or failed. */
     public void upstream(String upstream, String outcome, long nanos) {

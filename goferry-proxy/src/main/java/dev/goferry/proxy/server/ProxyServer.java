@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A running {@code goferry serve}: Jetty on virtual threads (a request waiting for an upstream
@@ -95,8 +96,11 @@ public final class ProxyServer implements AutoCloseable {
                 });
         metrics.waiters(cache.flights()::waiting);
 
-        VirtualThreadPool threads = new VirtualThreadPool();
+        // Platform threads run Jetty's selectors and non-blocking work; request handling (which may
+        // block on disk or wait for an upstream) runs on virtual threads.
+        QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("goferry-serve");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
         Server server = new Server(threads);
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(config.host().isEmpty() ? null : config.host());

@@ -59,7 +59,7 @@ public final class DiskStorage implements Storage {
             return Optional.empty();
         }
         return Optional.of(new StoredObject(key, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                () -> Files.newInputStream(file)));
+                () -> Files.newInputStream(file), Optional.of(file)));
     }
 
     @Override
