@@ -109,7 +109,7 @@ public final class GoProxyHandler extends Handler.Abstract {
                 return;
             }
         }
-        if (object.file().isPresent()) {
+        if (object.file().isPresent() && object.size() <= Integer.MAX_VALUE) { // one mapping holds at most 2 GiB
             // Map the file and hand the mapping to Jetty in one write: the kernel copies from the
             // page cache to the socket, no copy through the heap (close to nginx's sendfile).
             ByteBuffer mapped;
