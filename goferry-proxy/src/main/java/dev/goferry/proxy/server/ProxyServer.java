@@ -9,7 +9,6 @@ import dev.goferry.proxy.config.ServeConfigLoader;
 import dev.goferry.proxy.metrics.ServeMetrics;
 import dev.goferry.proxy.storage.DiskStorage;
 import dev.goferry.proxy.upstream.UpstreamPlan;
-import dev.goferry.proxy.upstream.Upstreams;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -53,17 +52,17 @@ public final class ProxyServer implements AutoCloseable {
     private final ServerConnector connector;
     private final ModuleCache cache;
     private final DiskStorage storage;
-    private final List<String> ignoredUpstreams;
+    private final UpstreamPlan plan;
     private final int sweptPartials;
     private final AtomicBoolean ready = new AtomicBoolean();
 
     private ProxyServer(Server server, ServerConnector connector, ModuleCache cache, DiskStorage storage,
-                        List<String> ignoredUpstreams, int sweptPartials) {
+                        UpstreamPlan plan, int sweptPartials) {
         this.server = server;
         this.connector = connector;
         this.cache = cache;
         this.storage = storage;
-        this.ignoredUpstreams = ignoredUpstreams;
+        this.plan = plan;
         this.sweptPartials = sweptPartials;
     }
 
@@ -82,7 +81,7 @@ public final class ProxyServer implements AutoCloseable {
             throws Exception {
         DiskStorage storage = new DiskStorage(config.data());
         int swept = storage.sweepPartials();
-        UpstreamPlan plan = config.offline() ? new UpstreamPlan(new Upstreams(List.of()), List.of())
+        UpstreamPlan plan = config.offline() ? UpstreamPlan.none()
                 : UpstreamPlan.of(config.upstream(), env, config.upstreamTimeout(), config.upstreamRetries(),
                         config.upstreamBackoff());
         ServeMetrics metrics = new ServeMetrics();
@@ -109,7 +108,7 @@ public final class ProxyServer implements AutoCloseable {
         server.setStopTimeout(config.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
 
-        ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan.ignored(), swept);
+        ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan, swept);
         Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady), new GoProxyHandler(cache));
         Handler measured = new MetricsHandler(routes, metrics);
         Handler logged = config.accessLog() ? new AccessLog(measured, logs.access(), Clock.systemUTC()) : measured;
@@ -146,7 +145,7 @@ public final class ProxyServer implements AutoCloseable {
 
     /** {@return upstream entries the server cannot use (direct, off), as configured} */
     public List<String> ignoredUpstreams() {
-        return ignoredUpstreams;
+        return plan.ignored();
     }
 
     /** {@return how many partial files a previous run left and start-up removed} */
@@ -163,6 +162,10 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         ready.set(false);
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            plan.close();
+        }
     }
 }

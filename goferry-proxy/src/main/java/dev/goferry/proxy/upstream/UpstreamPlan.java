@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The upstream list built from a GOPROXY-syntax value, parsed by goferry-gomod's
@@ -19,11 +20,23 @@ import java.util.Map;
  * @param upstreams the usable entries, in order
  * @param ignored entries the server cannot use, as written ({@code direct}: a server does not
  *     fetch from version control; anything after {@code off} or {@code direct} is never reached)
+ * @param client the HTTP client shared by the http(s) upstreams, if any
  */
-public record UpstreamPlan(Upstreams upstreams, List<String> ignored) {
+public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<HttpClient> client) implements AutoCloseable {
 
     public UpstreamPlan {
         ignored = List.copyOf(ignored);
+    }
+
+    /** {@return a plan that fetches nothing (offline mode)} */
+    public static UpstreamPlan none() {
+        return new UpstreamPlan(new Upstreams(List.of()), List.of(), Optional.empty());
+    }
+
+    /** Releases the HTTP client's threads and connections; fetches still running fail. */
+    @Override
+    public void close() {
+        client.ifPresent(HttpClient::shutdownNow);
     }
 
     /** Thrown for a value the go command would refuse, with Go's message. */
@@ -69,6 +82,6 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored) {
                 case ProxyEntry.NoProxy n -> { }
             }
         }
-        return new UpstreamPlan(new Upstreams(entries), ignored);
+        return new UpstreamPlan(new Upstreams(entries), ignored, Optional.ofNullable(client));
     }
 }

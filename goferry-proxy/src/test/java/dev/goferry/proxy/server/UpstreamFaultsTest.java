@@ -119,6 +119,44 @@ class UpstreamFaultsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void serversThatMetFaultsLeakNoThreadsOrFileHandles() throws Exception {
+        runFaults(2); // warm up: class loading, the JDK's own shared threads
+        long threads = platformThreads();
+        long fds = openFiles();
+        int rounds = 20;
+        runFaults(rounds);
+        assertThat(platformThreads()).as("platform threads after %d servers met faults (before: %d)", rounds, threads)
+                .isLessThanOrEqualTo(threads + 3);
+        assertThat(openFiles()).as("open file descriptors after %d servers met faults (before: %d)", rounds, fds)
+                .isLessThanOrEqualTo(fds + 10);
+    }
+
+    private void runFaults(int rounds) throws Exception {
+        Script[] faults = {Fault.RESET, Fault.TRUNCATE, Answer.text(500, "x"), Answer.text(404, "x"),
+            new Answer(200, "text/html", "<html/>".getBytes(StandardCharsets.UTF_8))};
+        for (int i = 0; i < rounds; i++) {
+            Script fault = faults[i % faults.length];
+            try (ScriptedUpstream bad = new ScriptedUpstream(p -> fault);
+                 Lab.Running goferry = Lab.start(Files.createTempDirectory(data, "leak"), bad.url(), Map.of())) {
+                for (String path : new String[] {INFO, "/example.com/m/@v/v1.0.0.zip", "/example.com/m/@v/list"}) {
+                    HttpResponse<byte[]> r = Lab.get(goferry.url(), path);
+                    assertThat(r.statusCode()).as("%s with %s", path, fault).isBetween(400, 599);
+                }
+            }
+        }
+    }
+
+    static long platformThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
+    }
+
+    static long openFiles() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
     static void assertStoredNothing(Path dir, String what) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile).toList()).as(what + ": files in the data folder").isEmpty();
