@@ -1,0 +1,87 @@
+package dev.goferry.proxy.upstream;
+
+import dev.goferry.gomod.goproxy.ProxyEntry;
+import dev.goferry.gomod.goproxy.ProxyList;
+import dev.goferry.gomod.httpproxy.ProxyEnvironment;
+import dev.goferry.gomod.httpproxy.ProxyRules;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The upstream list built from a GOPROXY-syntax value, parsed by goferry-gomod's
+ * {@link ProxyList} exactly as the go command parses GOPROXY.
+ *
+ * @param upstreams the usable entries, in order
+ * @param ignored entries the server cannot use, as written ({@code direct}: a server does not
+ *     fetch from version control; anything after {@code off} or {@code direct} is never reached)
+ * @param client the HTTP client shared by the http(s) upstreams, if any
+ */
+public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<HttpClient> client) implements AutoCloseable {
+
+    public UpstreamPlan {
+        ignored = List.copyOf(ignored);
+    }
+
+    /** {@return a plan that fetches nothing (offline mode)} */
+    public static UpstreamPlan none() {
+        return new UpstreamPlan(new Upstreams(List.of()), List.of(), Optional.empty());
+    }
+
+    /** Releases the HTTP client's threads and connections; fetches still running fail. */
+    @Override
+    public void close() {
+        client.ifPresent(HttpClient::shutdownNow);
+    }
+
+    /** Thrown for a value the go command would refuse, with Go's message. */
+    public static final class InvalidUpstreamException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidUpstreamException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Builds the plan.
+     *
+     * @param value the upstream list (GOPROXY syntax)
+     * @param env the environment the HTTP proxy settings are read from, by Go's rules
+     */
+    public static UpstreamPlan of(String value, Map<String, String> env, Duration timeout, int retries, Duration backoff)
+            throws InvalidUpstreamException {
+        ProxyList list = ProxyList.parse(value, "", false);
+        if (!list.valid()) {
+            throw new InvalidUpstreamException(list.error().orElse("invalid upstream list"));
+        }
+        GoProxySelector selector = new GoProxySelector(ProxyEnvironment.from(env, ProxyRules.LATEST));
+        HttpClient client = null;
+        List<Upstreams.Entry> entries = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (ProxyEntry entry : list.entries()) {
+            switch (entry) {
+                case ProxyEntry.ProxyUrl p when p.url().startsWith("file://") ->
+                        entries.add(new Upstreams.Entry(new FileUpstream(p.url(), Path.of(URI.create(p.url()).getPath())),
+                                p.fallBackOnError()));
+                case ProxyEntry.ProxyUrl p -> {
+                    if (client == null) {
+                        client = HttpClient.newBuilder().proxy(selector).connectTimeout(timeout)
+                                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                    }
+                    entries.add(new Upstreams.Entry(new HttpUpstream(p.url(), client, selector, timeout, retries, backoff),
+                            p.fallBackOnError()));
+                }
+                case ProxyEntry.Direct d -> ignored.add("direct");
+                case ProxyEntry.Off o -> ignored.add("off");
+                case ProxyEntry.NoProxy n -> { }
+            }
+        }
+        return new UpstreamPlan(new Upstreams(entries), ignored, Optional.ofNullable(client));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.goferry.proxy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.goferry.gomod.module.Escaping;
+import dev.goferry.gomod.module.ModException;
+import dev.goferry.gomod.module.ModulePaths;
+import dev.goferry.gomod.module.PseudoVersions;
+import dev.goferry.proxy.config.ServeConfig;
+import dev.goferry.proxy.config.ServeConfigLoader;
+import dev.goferry.proxy.server.ProxyServer;
+import dev.goferry.testkit.ModCorpus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Shared fixtures for goferry-proxy tests: servers on loopback, the corpus codec, go's JSON. */
+public final class Lab {
+
+    private Lab() {}
+
+    /** goferry's own module semantics as the corpus codec. */
+    public static final ModCorpus.Codec CODEC = new ModCorpus.Codec() {
+        @Override
+        public Optional<String> unescapePath(String escaped) {
+            try {
+                return Optional.of(Escaping.unescapePath(escaped));
+            } catch (ModException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public Optional<String> unescapeVersion(String escaped) {
+            try {
+                return Optional.of(Escaping.unescapeVersion(escaped));
+            } catch (ModException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public String escapePath(String path) {
+            return Escaping.escapePath(path);
+        }
+
+        @Override
+        public String escapeVersion(String version) {
+            return Escaping.escapeVersion(version);
+        }
+
+        @Override
+        public boolean listed(String path, String version) {
+            return !PseudoVersions.isPseudoVersion(version) && ModulePaths.check(path, version).isEmpty();
+        }
+    };
+
+    /** A server's config: loopback, an ephemeral port, short timeouts, no retries unless set. */
+    public static ServeConfig config(Path data, String upstream, Map<String, String> overrides) {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("listen", "127.0.0.1:0");
+        flags.put("data", data.toString());
+        flags.put("upstream", upstream);
+        flags.put("upstreamTimeout", "10s");
+        flags.put("upstreamRetries", "0");
+        flags.put("upstreamBackoff", "10ms");
+        flags.put("shutdownGrace", "5s");
+        flags.putAll(overrides);
+        try {
+            return ServeConfigLoader.build(ServeConfigLoader.layer(Optional.empty(), Map.of(), flags));
+        } catch (ServeConfigLoader.ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A running server and the access log lines it wrote. */
+    public record Running(ProxyServer server, ConcurrentLinkedQueue<String> access, ConcurrentLinkedQueue<String> security)
+            implements AutoCloseable {
+        public String url() {
+            return server.uri().toString();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+        }
+    }
+
+    /** Starts goferry with {@code upstream}; the environment has no proxy variables. */
+    public static Running start(Path data, String upstream, Map<String, String> overrides) throws Exception {
+        return start(data, upstream, overrides, Map.of());
+    }
+
+    /** Starts goferry with {@code upstream}, reading HTTP proxy variables from {@code env}. */
+    public static Running start(Path data, String upstream, Map<String, String> overrides, Map<String, String> env)
+            throws Exception {
+        ConcurrentLinkedQueue<String> access = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> security = new ConcurrentLinkedQueue<>();
+        ProxyServer s = ProxyServer.start(config(data, upstream, overrides), env,
+                new ProxyServer.Logs(access::add, security::add));
+        return new Running(s, access, security);
+    }
+
+    /** A loopback client that never uses a proxy. */
+    public static final HttpClient CLIENTX = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .proxy(HttpClient.Builder.NO_PROXY).build();
+
+    /** GETs {@code base + rawPath} (sent as is). */
+    public static HttpResponse<byte[]> get(String base, String rawPath) {
+        return send(base, rawPath, "GET");
+    }
+
+    /** Sends {@code method base + rawPath}. */
+    public static HttpResponse<byte[]> send(String base, String rawPath, String method) {
+        try {
+            return CLIENTX.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Parses the concatenated JSON objects {@code go mod download -json} prints. */
+    public static List<JsonNode> jsonStream(String text) {
+        List<JsonNode> out = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = new ObjectMapper().readerFor(JsonNode.class).readValues(text)) {
+            while (it.hasNext()) {
+                out.add(it.next());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
