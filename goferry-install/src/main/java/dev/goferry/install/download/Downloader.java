@@ -254,13 +254,14 @@ public final class Downloader {
             while (true) {
                 int n;
                 try {
-                    n = body.readNBytes(buffer, 0, checkedMagic ? buffer.length : 4);
+                    // read, not readNBytes: bytes that arrived before a broken connection are kept.
+                    n = checkedMagic ? body.read(buffer) : body.readNBytes(buffer, 0, 4);
                 } catch (IOException e) {
                     return stalled.get()
                             ? new Again("stalled: no data for " + settings.stallTimeout().toSeconds() + "s after " + done + " bytes")
                             : new Again("connection broken after " + done + " bytes: " + describe(e));
                 }
-                if (n == 0) {
+                if (n <= 0) {
                     break;
                 }
                 if (!checkedMagic) {

@@ -33,7 +33,7 @@ public final class MirrorLab implements AutoCloseable {
         CORRUPT,
         /** 200 text/html: a portal page instead of the archive. */
         HTML,
-        /** 200 with no Content-Type but an HTML body (magic bytes must catch it). */
+        /** 200, chunked, with no Content-Type nor length, but an HTML body (only magic bytes can catch it). */
         HTML_UNTYPED,
         /** The true bytes up to {@link #cutAt()} then the connection is dropped; from there on, dropped at once. */
         CUT,
@@ -118,11 +118,15 @@ public final class MirrorLab implements AutoCloseable {
             }
             switch (behavior) {
                 case HTML, HTML_UNTYPED -> {
+                    byte[] page = "<!DOCTYPE html><html><body>Please log in to the portal</body></html>\n"
+                            .getBytes(StandardCharsets.UTF_8);
                     if (behavior == Behavior.HTML) {
                         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                        send(exchange, 200, page, 0);
+                    } else {
+                        exchange.sendResponseHeaders(200, 0);
+                        exchange.getResponseBody().write(page);
                     }
-                    send(exchange, 200, "<!DOCTYPE html><html><body>Please log in to the portal</body></html>\n"
-                            .getBytes(StandardCharsets.UTF_8), 0);
                 }
                 case GOOD, CORRUPT -> ranged(exchange, behavior == Behavior.GOOD ? file : corrupt, range, file.length);
                 case CUT, STALL -> {
