@@ -67,6 +67,11 @@ public final class SafeUnpacker {
             if (dest == null) {
                 continue; // the "go/" directory itself
             }
+            for (Path p = dest.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    throw new UnsafeArchiveException(entry.getName(), "entry below a symbolic link");
+                }
+            }
             if (entry instanceof TarArchiveEntry t && (t.isCharacterDevice() || t.isBlockDevice() || t.isFIFO())) {
                 throw new UnsafeArchiveException(entry.getName(), "device or fifo entries are not allowed");
             }
@@ -149,14 +154,21 @@ public final class SafeUnpacker {
         if (t.isEmpty() || t.startsWith("/") || t.matches("^[A-Za-z]:.*")) {
             throw new UnsafeArchiveException(name, "symbolic link to absolute path \"" + linkTarget + "\"");
         }
-        Path resolved = dest.getParent().resolve(t).normalize();
-        if (!resolved.startsWith(root)) {
-            throw new UnsafeArchiveException(name, "symbolic link to \"" + linkTarget + "\" escapes the target");
-        }
-        // A link through an earlier link could still escape; Go archives hold no such chains.
-        for (Path p = dest.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) {
-                throw new UnsafeArchiveException(name, "entry below a symbolic link");
+        // Walk the target one element at a time: never above root, and never through an existing
+        // link (a link's ".." is relative to where the link points, which lexical checks get wrong).
+        String[] elements = t.split("/");
+        Path at = dest.getParent();
+        for (int i = 0; i < elements.length; i++) {
+            String e = elements[i];
+            if (e.isEmpty() || e.equals(".")) {
+                continue;
+            }
+            at = e.equals("..") ? at.getParent() : at.resolve(e);
+            if (at == null || !at.startsWith(root)) {
+                throw new UnsafeArchiveException(name, "symbolic link to \"" + linkTarget + "\" escapes the target");
+            }
+            if (i < elements.length - 1 && Files.isSymbolicLink(at)) {
+                throw new UnsafeArchiveException(name, "symbolic link to \"" + linkTarget + "\" passes through another link");
             }
         }
     }
