@@ -182,7 +182,7 @@ public final class Downloader {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            return new Again("request failed: " + describe(e));
+            return new Again((offset > 0 ? "request resuming at byte " + offset + " failed: " : "request failed: ") + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("download interrupted");

@@ -24,10 +24,11 @@ public record ReleaseSource(String name, URI base) {
         }
     }
 
-    /** {@return a source named after its host} */
+    /** {@return a source named after its host and path: "mirrors.aliyun.com/golang"} */
     public static ReleaseSource of(String url) {
         URI uri = URI.create(url);
-        return new ReleaseSource(uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""), uri);
+        String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+        return new ReleaseSource(uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + path, uri);
     }
 
     /** {@return the URL of a release file} */
