@@ -9,6 +9,7 @@ import dev.goferry.install.index.Release;
 import dev.goferry.install.index.ReleaseFile;
 import dev.goferry.install.index.ReleaseIndex;
 import dev.goferry.install.index.VersionNotFoundException;
+import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
 import dev.goferry.install.source.ReleaseCatalog;
 import dev.goferry.install.unpack.UnsafeArchiveException;
@@ -108,7 +109,7 @@ final class InstallCommand implements Callable<Integer> {
         } catch (Installer.ChecksumMismatchException e) {
             throw UserError.failed(e.getMessage());
         } catch (IOException e) {
-            throw UserError.failed(console.text("install.error.io", e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         if (console.json()) {
             console.printJson(json(outcome, indexOrigin, toolchains, toolchainRoot));

@@ -2,6 +2,7 @@ package dev.goferry.cli;
 
 import dev.goferry.install.index.IndexClient;
 import dev.goferry.install.index.Release;
+import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
 import dev.goferry.install.source.ReleaseCatalog;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
         try {
             installed = toolchainRoot.list();
         } catch (IOException e) {
-            throw UserError.failed(console.text("install.error.io", e.getMessage()));
+            throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         Optional<String> current = toolchainRoot.currentVersion();
         return remote ? remote(console, toolchains, toolchainRoot, installed, current) : local(console, installed, current);

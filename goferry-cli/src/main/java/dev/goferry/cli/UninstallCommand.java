@@ -1,5 +1,6 @@
 package dev.goferry.cli;
 
+import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class UninstallCommand implements Callable<Integer> {
             }
             toolchainRoot.remove(name);
         } catch (IOException e) {
-            throw UserError.failed(console.text("install.error.io", e.getMessage()));
+            throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         if (console.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();

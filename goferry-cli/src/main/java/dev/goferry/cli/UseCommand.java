@@ -1,6 +1,7 @@
 package dev.goferry.cli;
 
 import dev.goferry.install.index.GoVersion;
+import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ final class UseCommand implements Callable<Integer> {
         try (ToolchainRoot.Lock lock = toolchainRoot.lock()) {
             toolchainRoot.use(name);
         } catch (IOException e) {
-            throw UserError.failed(console.text("install.error.io", e.getMessage()));
+            throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         if (console.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -62,7 +63,7 @@ final class UseCommand implements Callable<Integer> {
         try {
             installed = root.list();
         } catch (IOException e) {
-            throw UserError.failed(console.text("install.error.io", e.getMessage()));
+            throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         String name = Toolchains.goName(query.trim());
         Optional<GoVersion> wanted = GoVersion.parse(name);

@@ -203,4 +203,40 @@ class InstallerTest {
             assertThat(entries.map(p -> p.getFileName().toString())).as("no leftover link").doesNotContain("current.new-" + ProcessHandle.current().pid());
         }
     }
+
+    @Test
+    void aVersionsFolderItCannotWriteIsAClearErrorAndChangesNothing(@TempDir Path tmp) throws Exception {
+        ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+        Path old = Files.createDirectories(root.version("go1.18.10").resolve("bin"));
+        root.use("go1.18.10");
+        Path probe = Files.createFile(tmp.resolve("uid-probe"));
+        boolean asRoot = ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
+        Path versions = root.versions();
+        Process mounted;
+        if (asRoot) {
+            // root ignores permission bits: a read-only file system is the failure it still meets.
+            // A read-only bind mount of the folder onto itself: its contents stay visible.
+            mounted = new ProcessBuilder("sh", "-c", "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" || { umount \"$0\"; exit 1; }",
+                    versions.toString()).redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mounted.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)
+                    && mounted.exitValue() == 0, "root without permission to bind-mount read-only: cannot make a folder unwritable");
+        } else {
+            versions.toFile().setWritable(false, false);
+        }
+        try {
+            assertThatThrownBy(() -> installer(root).install(file, sources("good"), true, DownloadListener.NONE))
+                    .isInstanceOfSatisfying(java.io.IOException.class, e -> assertThat(dev.goferry.install.root.FileErrors.describe(e))
+                            .isEqualTo(versions.resolve("go1.19.8.tmp") + (asRoot ? ": read-only file system" : ": permission denied")));
+            assertThat(root.currentVersion()).as("current untouched").contains("go1.18.10");
+        } finally {
+            if (asRoot) {
+                new ProcessBuilder("umount", versions.toString()).start().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } else {
+                versions.toFile().setWritable(true, true);
+            }
+        }
+        assertThat(root.list()).containsExactly("go1.18.10");
+        assertThat(root.currentVersion()).contains("go1.18.10");
+        assertThat(old).isDirectory();
+    }
 }
