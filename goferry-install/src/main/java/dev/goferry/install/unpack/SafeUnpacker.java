@@ -3,13 +3,16 @@ package dev.goferry.install.unpack;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -55,20 +58,36 @@ public final class SafeUnpacker {
         }
     }
 
+    /**
+     * Writes the entries. The target is empty (a fresh staging folder), so every link and folder in
+     * it is one this loop made: they are tracked in memory instead of asked of the file system, which
+     * keeps unpacking a 12,000-file toolchain to about what tar itself needs in system calls.
+     */
     private static void entries(ArchiveInputStream<?> in, Path target) throws IOException {
         Path root = target.toAbsolutePath().normalize();
+        Set<Path> links = new HashSet<>();
+        Set<Path> dirs = new HashSet<>();
+        Set<Path> files = new HashSet<>();
+        dirs.add(root);
+        byte[] buffer = new byte[128 * 1024];
         long total = 0;
         int count = 0;
         for (ArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
             if (++count > MAX_ENTRIES) {
                 throw new UnsafeArchiveException(entry.getName(), "more than " + MAX_ENTRIES + " entries");
             }
-            Path dest = destination(root, entry.getName());
+            Path dest;
+            try {
+                dest = destination(root, entry.getName());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new IOException("archive entry \"" + entry.getName() + "\": the name cannot be written in this locale's file name encoding ("
+                        + System.getProperty("sun.jnu.encoding") + "); run with a UTF-8 locale, e.g. LC_CTYPE=C.UTF-8", e);
+            }
             if (dest == null) {
                 continue; // the "go/" directory itself
             }
-            for (Path p = dest.getParent(); p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
-                if (Files.isSymbolicLink(p)) {
+            for (Path p = dest.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+                if (links.contains(p)) {
                     throw new UnsafeArchiveException(entry.getName(), "entry below a symbolic link");
                 }
             }
@@ -78,41 +97,67 @@ public final class SafeUnpacker {
             if (entry instanceof ZipArchiveEntry z && z.isUnixSymlink()) {
                 throw new UnsafeArchiveException(entry.getName(), "symbolic links in zip archives are not allowed");
             }
+            if (links.contains(dest) || files.contains(dest)) {
+                throw new UnsafeArchiveException(entry.getName(), "duplicate entry");
+            }
             if (entry.isDirectory()) {
-                Files.createDirectories(dest);
+                mkdirs(dest, dirs);
                 continue;
             }
-            Files.createDirectories(dest.getParent());
+            mkdirs(dest.getParent(), dirs);
             String linkTarget = link(entry);
             if (linkTarget != null) {
                 boolean hard = entry instanceof TarArchiveEntry t && t.isLink();
                 if (hard) {
                     Path source = destination(root, linkTarget);
-                    if (source == null || !Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                    if (source == null || !files.contains(source)) {
                         throw new UnsafeArchiveException(entry.getName(), "hard link to \"" + linkTarget + "\" outside the tree or to nothing");
                     }
                     Files.copy(source, dest, StandardCopyOption.COPY_ATTRIBUTES);
+                    files.add(dest);
                 } else {
-                    checkSymlink(root, dest, entry.getName(), linkTarget);
+                    checkSymlink(root, dest, entry.getName(), linkTarget, links);
                     Files.createSymbolicLink(dest, dest.getFileSystem().getPath(linkTarget));
+                    links.add(dest);
                 }
                 continue;
             }
-            if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UnsafeArchiveException(entry.getName(), "duplicate entry");
-            }
-            long written = Files.copy(in, dest);
-            total += written;
-            if (total > MAX_TOTAL_BYTES) {
-                throw new UnsafeArchiveException(entry.getName(), "archive unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
-            }
             int mode = mode(entry);
-            if (mode >= 0) {
-                permissions(dest, mode);
+            try (FileChannel out = mode >= 0 && POSIX
+                    ? FileChannel.open(dest, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            PosixFilePermissions.asFileAttribute(permissions(mode)))
+                    : FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    total += n;
+                    if (total > MAX_TOTAL_BYTES) {
+                        throw new UnsafeArchiveException(entry.getName(), "archive unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
+                    }
+                    ByteBuffer slice = ByteBuffer.wrap(buffer, 0, n);
+                    while (slice.hasRemaining()) {
+                        out.write(slice);
+                    }
+                }
+            }
+            files.add(dest);
+            // The umask applies at creation, as GNU tar applies it for non-root users; bits the umask
+            // does not usually clear (the executable bits for the owner) are forced.
+            if (mode >= 0 && POSIX && (mode & 0100) != 0 && !Files.isExecutable(dest)) {
+                Files.setPosixFilePermissions(dest, permissions(mode));
             }
         }
         if (count == 0) {
             throw new IOException("unpack: the archive is empty");
+        }
+    }
+
+    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private static void mkdirs(Path dir, Set<Path> dirs) throws IOException {
+        if (dirs.add(dir)) {
+            Files.createDirectories(dir);
+            for (Path p = dir.getParent(); p != null && dirs.add(p); p = p.getParent()) {
+                // parents now exist
+            }
         }
     }
 
@@ -149,7 +194,8 @@ public final class SafeUnpacker {
         return dest;
     }
 
-    private static void checkSymlink(Path root, Path dest, String name, String linkTarget) throws UnsafeArchiveException {
+    private static void checkSymlink(Path root, Path dest, String name, String linkTarget, Set<Path> links)
+            throws UnsafeArchiveException {
         String t = linkTarget.replace('\\', '/');
         if (t.isEmpty() || t.startsWith("/") || t.matches("^[A-Za-z]:.*")) {
             throw new UnsafeArchiveException(name, "symbolic link to absolute path \"" + linkTarget + "\"");
@@ -167,7 +213,7 @@ public final class SafeUnpacker {
             if (at == null || !at.startsWith(root)) {
                 throw new UnsafeArchiveException(name, "symbolic link to \"" + linkTarget + "\" escapes the target");
             }
-            if (i < elements.length - 1 && Files.isSymbolicLink(at)) {
+            if (i < elements.length - 1 && links.contains(at)) {
                 throw new UnsafeArchiveException(name, "symbolic link to \"" + linkTarget + "\" passes through another link");
             }
         }
@@ -190,10 +236,7 @@ public final class SafeUnpacker {
         return -1;
     }
 
-    private static void permissions(Path file, int mode) throws IOException {
-        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
+    private static Set<PosixFilePermission> permissions(int mode) {
         Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
         PosixFilePermission[] bits = {
                 PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
@@ -204,8 +247,9 @@ public final class SafeUnpacker {
                 perms.add(bits[i]);
             }
         }
+        // The owner keeps read and write, so the tree can always be removed again.
         perms.add(PosixFilePermission.OWNER_READ);
         perms.add(PosixFilePermission.OWNER_WRITE);
-        Files.setPosixFilePermissions(file, perms);
+        return perms;
     }
 }

@@ -95,7 +95,8 @@ class SafeUnpackerTest {
     void keepsPermissionsAndInTreeLinks(@TempDir Path tmp) throws Exception {
         Path archive = tmp.resolve("go1.19.8.linux-amd64.tar.gz");
         TestArchives.tarGz(archive, List.of(new Dir("go/"), new Dir("go/bin/"), new File("go/bin/go", 0755, EVIL),
-                new File("go/VERSION", 0444, EVIL), new Symlink("go/bin/gogo", "go"), new Symlink("go/up", "bin/../VERSION"),
+                new File("go/VERSION", 0444, EVIL),
+                new File("go/test/fixedbugs/issue27836.dir/\u00c4foo.go", 0644, EVIL), new Symlink("go/bin/gogo", "go"), new Symlink("go/up", "bin/../VERSION"),
                 new Hardlink("go/bin/go2", "go/bin/go")));
         Path target = Files.createDirectories(tmp.resolve("t"));
         SafeUnpacker.unpack(archive, target);
@@ -105,5 +106,6 @@ class SafeUnpackerTest {
         assertThat(Files.readSymbolicLink(target.resolve("bin/gogo"))).isEqualTo(Path.of("go"));
         assertThat(target.resolve("up")).hasBinaryContent(EVIL);
         assertThat(target.resolve("bin/go2")).hasBinaryContent(EVIL);
+        assertThat(target.resolve("test/fixedbugs/issue27836.dir/\u00c4foo.go")).as("non-ASCII names, as in real Go archives").exists();
     }
 }
