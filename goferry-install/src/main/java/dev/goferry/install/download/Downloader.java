@@ -72,6 +72,56 @@ public final class Downloader {
         }
     }
 
+    /**
+     * The SHA-256 of the part's first {@code bytes} bytes, updated as bytes are written, so the
+     * finished file is not read again. A try that starts elsewhere (a restart from zero, a resumed
+     * part from an earlier run) re-hashes the part's prefix from disk once.
+     */
+    private static final class RunningHash {
+        private MessageDigest digest = newDigest();
+        private long bytes;
+
+        void startAt(Path part, long offset) throws IOException {
+            if (offset == bytes) {
+                return;
+            }
+            digest = newDigest();
+            bytes = 0;
+            if (offset > 0) {
+                try (InputStream in = Files.newInputStream(part)) {
+                    byte[] buffer = new byte[256 * 1024];
+                    long left = offset;
+                    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; left -= n) {
+                        digest.update(buffer, 0, n);
+                        bytes += n;
+                    }
+                }
+            }
+        }
+
+        void update(byte[] b, int n) {
+            digest.update(b, 0, n);
+            bytes += n;
+        }
+
+        /** {@return the hex digest of the whole part: from the running state if it covers it, else from disk} */
+        String finish(Path part) throws IOException {
+            long size = Files.size(part);
+            String hex = bytes == size ? HexFormat.of().formatHex(digest.digest()) : sha256(part);
+            digest = newDigest();
+            bytes = 0;
+            return hex;
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How one try of one source ended. */
     private sealed interface Try permits Complete, Again, Skip {}
 
@@ -105,6 +155,7 @@ public final class Downloader {
         }
         List<SourceFailure> failures = new ArrayList<>();
         boolean mismatch = false;
+        RunningHash hash = new RunningHash();
         for (ReleaseSource source : sources) {
             Optional<String> refusal = routing.refusal(source.fileUrl(file.filename()));
             if (refusal.isPresent()) {
@@ -113,7 +164,7 @@ public final class Downloader {
             }
             boolean complete = false;
             for (int attempt = 1; attempt <= settings.triesPerSource() && !complete; attempt++) {
-                Try result = once(file, source, part, state, listener);
+                Try result = once(file, source, part, state, hash, listener);
                 switch (result) {
                     case Complete c -> complete = true;
                     case Again a -> {
@@ -129,7 +180,7 @@ public final class Downloader {
             if (!complete) {
                 continue;
             }
-            String got = sha256(part);
+            String got = hash.finish(part);
             if (file.checksum().isPresent() && !file.checksum().get().equals(got)) {
                 mismatch = true;
                 fail(failures, listener, source, "checksum mismatch: got sha256 " + got + ", the index says " + file.sha256());
@@ -159,7 +210,8 @@ public final class Downloader {
         }
     }
 
-    private Try once(ReleaseFile file, ReleaseSource source, Path part, Path state, DownloadListener listener)
+    private Try once(ReleaseFile file, ReleaseSource source, Path part, Path state, RunningHash hash,
+                     DownloadListener listener)
             throws IOException {
         long expected = file.size();
         long offset = Files.exists(part) ? Files.size(part) : 0;
@@ -223,11 +275,13 @@ public final class Downloader {
                 truncate(part, 0);
             }
             new PartState(file.filename(), file.sha256(), file.size(), source.name()).write(state);
-            return stream(file, body, part, start, total >= 0 ? total : expected, listener);
+            hash.startAt(part, start);
+            return stream(file, body, part, start, total >= 0 ? total : expected, hash, listener);
         }
     }
 
-    private Try stream(ReleaseFile file, InputStream body, Path part, long start, long total, DownloadListener listener)
+    private Try stream(ReleaseFile file, InputStream body, Path part, long start, long total, RunningHash hash,
+                       DownloadListener listener)
             throws IOException {
         AtomicLong lastByte = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
@@ -279,6 +333,7 @@ public final class Downloader {
                 } catch (IOException e) {
                     throw new LocalWriteException(part, e);
                 }
+                hash.update(buffer, n);
                 done += n;
                 lastByte.set(System.nanoTime());
                 listener.progress(done, total);
@@ -323,12 +378,7 @@ public final class Downloader {
 
     /** {@return the lowercase hex SHA-256 of a file} */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[256 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) {
