@@ -18,15 +18,27 @@ public final class Console {
     private final boolean color;
     private final boolean json;
     private final Map<String, String> environment;
+    private final boolean terminal;
 
     Console(PrintWriter out, PrintWriter err, Language language, boolean color, boolean json,
             Map<String, String> environment) {
+        this(out, err, language, color, json, environment, false);
+    }
+
+    Console(PrintWriter out, PrintWriter err, Language language, boolean color, boolean json,
+            Map<String, String> environment, boolean terminal) {
         this.out = out;
         this.err = err;
         this.messages = Messages.of(language);
         this.color = color && !json;
         this.json = json;
         this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
+    }
+
+    /** {@return whether output goes to a terminal (live progress lines are drawn only then, never with --json)} */
+    public boolean terminal() {
+        return terminal && !json;
     }
 
     public PrintWriter out() {

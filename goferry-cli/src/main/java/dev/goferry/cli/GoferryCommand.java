@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "goferry",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {EnvCommand.class, RouteCommand.class, ServeCommand.class, HelpCommand.class})
+        subcommands = {EnvCommand.class, RouteCommand.class, InstallCommand.class, UseCommand.class, ListCommand.class,
+                UninstallCommand.class, ServeCommand.class, HelpCommand.class})
 public final class GoferryCommand implements Callable<Integer> {
 
     @Mixin

@@ -37,7 +37,7 @@ public final class Main {
         GoferryCommand root = new GoferryCommand();
         CommandLine cli = new CommandLine(root);
         root.bind(() -> new Console(out, err, language,
-                terminal && !root.options.noColor && isEmpty(env.get("NO_COLOR")), root.options.json, env));
+                terminal && !root.options.noColor && isEmpty(env.get("NO_COLOR")), root.options.json, env, terminal));
         dev.goferry.i18n.Messages messages = dev.goferry.i18n.Messages.of(language);
         cli.setResourceBundle(messages.bundle("cli"));
         // picocli's built-in help command ignores resource bundles; give it its text directly

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Benchmark: `goferry install` (download + SHA-256 verify + safe unpack + switch) against the
+# shell baseline `curl | tee >(sha256sum) | tar xz`, both from the same loopback nginx mirror
+# (issue 6). Method: hyperfine, 1 warm-up run, 5 runs each; the target folder is
+# removed before every run (--prepare), so every run downloads and unpacks the whole archive.
+# The archive: the installed Debian Go 1.19 toolchain repacked as go1.19.8.linux-amd64.tar.gz
+# (go/…, like the official ones; about the official archive's size). Loopback only.
+# Usage: bench/install.sh      needs: nginx, hyperfine, curl, python3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scratch=$(mktemp -d)
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+mkdir -p "$scratch/www" "$scratch/nginx/logs"
+archive="$scratch/www/go1.19.8.linux-amd64.tar.gz"
+# -h: follow Debian's symlinks (src, misc, …) so the tree is complete, as in an official archive.
+tar -C /usr/lib -chzf "$archive" --transform 's,^go-1.19,go,' go-1.19
+size=$(stat -c %s "$archive")
+sha=$(sha256sum "$archive" | cut -d' ' -f1)
+cat > "$scratch/www/index.json" <<JSON
+[{"version": "go1.19.8", "stable": true, "files": [
+  {"filename": "go1.19.8.linux-amd64.tar.gz", "os": "linux", "arch": "amd64", "version": "go1.19.8",
+   "sha256": "$sha", "size": $size, "kind": "archive"}]}]
+JSON
+
+# nginx workers run as an unprivileged user when started as root: let them read the files.
+chmod a+x "$scratch"
+chmod -R a+rX "$scratch/www"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat > "$scratch/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $scratch/nginx/nginx.pid;
+error_log $scratch/nginx/logs/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $scratch/nginx/body;
+  proxy_temp_path $scratch/nginx/proxy;
+  fastcgi_temp_path $scratch/nginx/fastcgi;
+  uwsgi_temp_path $scratch/nginx/uwsgi;
+  scgi_temp_path $scratch/nginx/scgi;
+  types { application/json json; application/gzip gz; }
+  sendfile on;
+  server { listen 127.0.0.1:$port; root $scratch/www; }
+}
+CONF
+nginx -p "$scratch/nginx" -c "$scratch/nginx/nginx.conf" &
+nginx_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/index.json" >/dev/null && break; sleep 0.1; done
+
+base="http://127.0.0.1:$port"
+./goferry --version >/dev/null   # build the jar and the start-up cache before timing
+echo "archive: $((size / 1024 / 1024)) MiB ($size bytes), sha256 $sha"
+
+hyperfine -N --warmup 1 --runs 5 --export-markdown "$scratch/install.md" --export-json "$scratch/install.json" \
+  --prepare "rm -rf $scratch/root" \
+  -n "goferry install" \
+  "env -i HOME=$scratch PATH=/usr/bin:/bin ./goferry install 1.19.8 --root $scratch/root --index $base/index.json --mirror $base/" \
+  --prepare "rm -rf $scratch/plain" \
+  -n "curl | tee >(sha256sum) | tar xz" \
+  "bash -c 'mkdir $scratch/plain && curl -sf $base/go1.19.8.linux-amd64.tar.gz | tee >(sha256sum > $scratch/plain.sum) | tar xz -C $scratch/plain'"
+cat "$scratch/install.md"
+python3 - "$scratch/install.json" "$size" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+size = int(sys.argv[2]) / 1024 / 1024
+g, c = r[0]["median"], r[1]["median"]
+print(f"median: goferry {g:.2f} s ({size/g:.0f} MiB/s), curl|tar {c:.2f} s ({size/c:.0f} MiB/s); "
+      f"throughput ratio goferry/curl {c/g:.2f}")
+PY
