@@ -67,7 +67,7 @@ public final class Lab {
         }
     };
 
-    /** A server's config: loopback, an ephemeral port, short timeouts, no retries unless set. */
+    /** A server's config: loopback, an ephemeral port, short timeouts, no retries, no checksum database unless set. */
     public static ServeConfig config(Path data, String upstream, Map<String, String> overrides) {
         Map<String, String> flags = new HashMap<>();
         flags.put("listen", "127.0.0.1:0");
@@ -77,6 +77,7 @@ public final class Lab {
         flags.put("upstreamRetries", "0");
         flags.put("upstreamBackoff", "10ms");
         flags.put("shutdownGrace", "5s");
+        flags.put("sumdb", "off"); // tests that verify name their own loopback database
         flags.putAll(overrides);
         try {
             return ServeConfigLoader.build(ServeConfigLoader.layer(Optional.empty(), Map.of(), flags));

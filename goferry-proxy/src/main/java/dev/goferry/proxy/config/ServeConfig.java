@@ -22,15 +22,22 @@ import java.util.Objects;
  * @param maxBodyBytes the cap on a fetched .info, .mod, list or @latest
  * @param shutdownGrace how long in-flight requests may take to finish on shutdown
  * @param accessLog whether to write the access log (JSON lines on standard output)
+ * @param sumdb the checksum databases ({@code name+key [url]} entries separated by commas, or
+ *     {@code off}); the first one verifies every fetched .mod and .zip
+ * @param sumdbPrivate module path patterns (GOPRIVATE syntax) that skip verification
+ * @param sumdbAllowUnknown whether a public module the database does not know is served unverified
  */
 public record ServeConfig(String listen, Path data, String upstream, boolean offline, Duration upstreamTimeout,
                           int upstreamRetries, Duration upstreamBackoff, Duration ttl, Duration negativeTtl,
-                          int maxFetches, long maxBodyBytes, Duration shutdownGrace, boolean accessLog) {
+                          int maxFetches, long maxBodyBytes, Duration shutdownGrace, boolean accessLog,
+                          String sumdb, String sumdbPrivate, boolean sumdbAllowUnknown) {
 
     public ServeConfig {
         Objects.requireNonNull(listen);
         Objects.requireNonNull(data);
         Objects.requireNonNull(upstream);
+        Objects.requireNonNull(sumdb);
+        Objects.requireNonNull(sumdbPrivate);
     }
 
     /** {@return the host part of {@link #listen()}} */

@@ -1,5 +1,7 @@
 package dev.goferry.proxy.config;
 
+import dev.goferry.gomod.env.SumDbSetting;
+import dev.goferry.proxy.sumdb.SumDbEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,9 @@ public final class ServeConfigLoader {
         d.put("maxBodyBytes", String.valueOf(16L << 20));
         d.put("shutdownGrace", "30s");
         d.put("accessLog", "true");
+        d.put("sumdb", SumDbSetting.SUM_GOLANG_ORG_KEY);
+        d.put("sumdbPrivate", "");
+        d.put("sumdbAllowUnknown", "false");
         return java.util.Collections.unmodifiableMap(d);
     }
 
@@ -116,11 +121,17 @@ public final class ServeConfigLoader {
         if (!listen.matches(".*:\\d{1,5}") || Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1)) > 65535) {
             throw new ConfigException("listen \"" + listen + "\": want host:port");
         }
+        try {
+            SumDbEntry.parseList(values.get("sumdb").trim());
+        } catch (SumDbEntry.InvalidSumDbException e) {
+            throw new ConfigException(e.getMessage());
+        }
         return new ServeConfig(listen, Path.of(values.get("data")), values.get("upstream"), bool(values, "offline"),
                 duration(values, "upstreamTimeout"), integer(values, "upstreamRetries", 0, 10),
                 duration(values, "upstreamBackoff"), duration(values, "ttl"), duration(values, "negativeTtl"),
                 integer(values, "maxFetches", 1, 10_000), longValue(values, "maxBodyBytes"),
-                duration(values, "shutdownGrace"), bool(values, "accessLog"));
+                duration(values, "shutdownGrace"), bool(values, "accessLog"), values.get("sumdb").trim(),
+                values.get("sumdbPrivate").trim(), bool(values, "sumdbAllowUnknown"));
     }
 
     /** {@return {@code values} as YAML, with passwords in URLs masked} */

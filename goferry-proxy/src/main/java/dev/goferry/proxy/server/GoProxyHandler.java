@@ -31,7 +31,7 @@ public final class GoProxyHandler extends Handler.Abstract {
     /** On a stale answer: why the refresh failed. */
     public static final String STALE_HEADER = "Goferry-Stale-Reason";
     /** Request attribute the access log reads: the endpoint name. */
-    static final String ENDPOINT_ATTRIBUTE = "goferry.endpoint";
+    public static final String ENDPOINT_ATTRIBUTE = "goferry.endpoint";
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String SHORT = "public, max-age=60";

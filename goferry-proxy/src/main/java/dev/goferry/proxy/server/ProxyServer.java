@@ -8,11 +8,18 @@ import dev.goferry.proxy.config.ServeConfig;
 import dev.goferry.proxy.config.ServeConfigLoader;
 import dev.goferry.proxy.metrics.ServeMetrics;
 import dev.goferry.proxy.storage.DiskStorage;
+import dev.goferry.proxy.sumdb.SumDbEntry;
+import dev.goferry.proxy.sumdb.SumDbHandler;
+import dev.goferry.proxy.sumdb.SumDbRemote;
+import dev.goferry.proxy.sumdb.SumDbVerifier;
 import dev.goferry.proxy.upstream.UpstreamPlan;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -53,11 +60,13 @@ public final class ProxyServer implements AutoCloseable {
     private final ModuleCache cache;
     private final DiskStorage storage;
     private final UpstreamPlan plan;
+    private final Optional<HttpClient> ownClient;
     private final int sweptPartials;
     private final AtomicBoolean ready = new AtomicBoolean();
 
     private ProxyServer(Server server, ServerConnector connector, ModuleCache cache, DiskStorage storage,
-                        UpstreamPlan plan, int sweptPartials) {
+                        UpstreamPlan plan, Optional<HttpClient> ownClient, int sweptPartials) {
+        this.ownClient = ownClient;
         this.server = server;
         this.connector = connector;
         this.cache = cache;
@@ -72,7 +81,8 @@ public final class ProxyServer implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server. When checksum databases are configured, the first one also verifies every
+     * fetched .mod and .zip after {@code verifier} said it may be stored.
      *
      * @param env the environment HTTP proxy settings are read from
      * @param verifier the check run on every fetched object before it is stored
@@ -84,9 +94,21 @@ public final class ProxyServer implements AutoCloseable {
         UpstreamPlan plan = config.offline() ? UpstreamPlan.none()
                 : UpstreamPlan.of(config.upstream(), env, config.upstreamTimeout(), config.upstreamRetries(),
                         config.upstreamBackoff());
+        List<SumDbEntry> entries = SumDbEntry.parseList(config.sumdb());
+        // The databases are reached like the upstreams (same HTTP proxy rules, same client when
+        // there is one); in offline mode only stored full tiles are served.
+        Optional<HttpClient> ownClient = config.offline() || entries.isEmpty() || plan.client().isPresent() ? Optional.empty()
+                : Optional.of(UpstreamPlan.httpClient(env, config.upstreamTimeout()));
+        Optional<HttpClient> sumdbClient = plan.client().or(() -> ownClient);
+        List<SumDbRemote> databases = new ArrayList<>();
+        for (SumDbEntry entry : entries) {
+            databases.add(new SumDbRemote(entry, sumdbClient, storage, config.upstreamTimeout()));
+        }
+        Verifier checks = databases.isEmpty() ? verifier : verifier.andThen(
+                SumDbVerifier.open(databases.get(0), config.sumdbPrivate(), config.sumdbAllowUnknown(), storage));
         ServeMetrics metrics = new ServeMetrics();
         ModuleCache cache = new ModuleCache(storage, plan.upstreams().withListener(
-                (upstream, outcome, nanos) -> metrics.upstream(ServeConfigLoader.mask(upstream), outcome, nanos)), verifier,
+                (upstream, outcome, nanos) -> metrics.upstream(ServeConfigLoader.mask(upstream), outcome, nanos)), checks,
                 new LocalSingleFlight(),
                 new ModuleCache.Policy(config.ttl(), config.negativeTtl(), config.maxFetches(), config.maxBodyBytes()),
                 Clock.systemUTC(), System::nanoTime, line -> {
@@ -108,8 +130,9 @@ public final class ProxyServer implements AutoCloseable {
         server.setStopTimeout(config.shutdownGrace().toMillis());
         server.setStopAtShutdown(false);
 
-        ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan, swept);
-        Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady), new GoProxyHandler(cache));
+        ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan, ownClient, swept);
+        Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady), new SumDbHandler(databases),
+                new GoProxyHandler(cache));
         Handler measured = new MetricsHandler(routes, metrics);
         Handler logged = config.accessLog() ? new AccessLog(measured, logs.access(), Clock.systemUTC()) : measured;
         server.setHandler(new GracefulHandler(logged));
@@ -166,6 +189,7 @@ public final class ProxyServer implements AutoCloseable {
             server.stop();
         } finally {
             plan.close();
+            ownClient.ifPresent(HttpClient::shutdownNow);
         }
     }
 }

@@ -39,6 +39,16 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
         client.ifPresent(HttpClient::shutdownNow);
     }
 
+    /** {@return a client that picks HTTP proxies from {@code env} by Go's rules, as the upstreams do} */
+    public static HttpClient httpClient(Map<String, String> env, Duration connectTimeout) {
+        return httpClient(new GoProxySelector(ProxyEnvironment.from(env, ProxyRules.LATEST)), connectTimeout);
+    }
+
+    private static HttpClient httpClient(GoProxySelector selector, Duration connectTimeout) {
+        return HttpClient.newBuilder().proxy(selector).connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
     /** Thrown for a value the go command would refuse, with Go's message. */
     public static final class InvalidUpstreamException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -71,8 +81,7 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
                                 p.fallBackOnError()));
                 case ProxyEntry.ProxyUrl p -> {
                     if (client == null) {
-                        client = HttpClient.newBuilder().proxy(selector).connectTimeout(timeout)
-                                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                        client = httpClient(selector, timeout);
                     }
                     entries.add(new Upstreams.Entry(new HttpUpstream(p.url(), client, selector, timeout, retries, backoff),
                             p.fallBackOnError()));
