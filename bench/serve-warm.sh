@@ -68,7 +68,7 @@ mkdir -p "$scratch/nginx-tmp"
 "$nginx_bin" -c "$scratch/nginx.conf" -p "$scratch" -g 'daemon off;' &
 pids+=($!)
 
-GOFERRY_SERVE_ACCESS_LOG=false "$JAVA" -jar "$jar" serve --listen "127.0.0.1:$gport" --data "$data" \
+GOFERRY_SERVE_ACCESS_LOG=false GOFERRY_SERVE_SUMDB=off "$JAVA" -jar "$jar" serve --listen "127.0.0.1:$gport" --data "$data" \
   --upstream "file://$scratch/empty" 2>"$scratch/goferry.err" &
 pids+=($!)
 

@@ -123,6 +123,24 @@ public final class Lab {
         return send(base, rawPath, "GET");
     }
 
+    /**
+     * GETs {@code base + rawPath} on a new connection (a fresh client, closed after): a probe that
+     * must see whether the server still accepts connections, which a pooled keep-alive connection
+     * would hide.
+     */
+    public static HttpResponse<byte[]> getOnNewConnection(String base, String rawPath) {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .proxy(HttpClient.Builder.NO_PROXY).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     /** Sends {@code method base + rawPath}. */
     public static HttpResponse<byte[]> send(String base, String rawPath, String method) {
         try {

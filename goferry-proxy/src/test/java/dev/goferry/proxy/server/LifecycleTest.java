@@ -42,7 +42,7 @@ class LifecycleTest {
             boolean refusing = false;
             for (int i = 0; i < 500 && !refusing; i++) {
                 try {
-                    Lab.get(url, "/readyz");
+                    Lab.getOnNewConnection(url, "/readyz"); // a pooled connection would stay open during the grace
                     Thread.sleep(10);
                 } catch (java.io.UncheckedIOException e) {
                     refusing = true;
