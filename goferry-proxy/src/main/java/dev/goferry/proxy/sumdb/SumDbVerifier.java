@@ -53,9 +53,8 @@ public final class SumDbVerifier implements Verifier {
 
     /**
      * Creates the verifier for {@code remote}'s database, starting from the signed tree stored by an
-     * earlier run if there is one whose signature verifies with the configured key.
-     *
-     * @return the verifier, and the reason an earlier tree was not trusted if it was not
+     * earlier run if there is one whose signature verifies with the configured key (a tree signed
+     * with another key, e.g. after the configured database changed, is ignored).
      */
     public static SumDbVerifier open(SumDbRemote remote, String privatePatterns, boolean allowUnknown, DiskStorage storage)
             throws NoteException, IOException {
@@ -72,11 +71,6 @@ public final class SumDbVerifier implements Verifier {
             }
         }
         return v;
-    }
-
-    /** {@return the size of the newest verified tree} */
-    public long treeSize() {
-        return client.latest().n();
     }
 
     @Override
