@@ -35,10 +35,13 @@ public record RunOptions(Duration timeout, List<InetSocketAddress> publicResolve
         }
     }
 
-    /** {@return options with the overall deadline {@code timeout} bounding each layer too, two connects per address} */
+    /**
+     * {@return options for the deadline {@code timeout}: each layer may wait a third of it, so a silent
+     * server becomes a timeout the diagnosis can name rather than an unfinished layer; two connects per address}
+     */
     public static RunOptions of(Duration timeout, List<InetSocketAddress> publicResolvers,
                                 List<X509Certificate> roots) {
-        return new RunOptions(timeout, publicResolvers, roots, 2, timeout);
+        return new RunOptions(timeout, publicResolvers, roots, 2, timeout.dividedBy(3));
     }
 
     /** Ten seconds: long enough for a slow network, short enough to wait for. */

@@ -134,6 +134,34 @@ class DoctorRunnerTest {
         assertThat(guard.violations()).isEmpty();
     }
 
+    @Test
+    void anInterruptedRunStillReportsWhatItKnows() throws Exception {
+        server = Lab.proxy(Lab.GOOD_PROXY, Optional.empty());
+        try (ServerSocket silent = Lab.silent()) {
+            URI blackhole = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/");
+            TargetOptions options = new TargetOptions(TargetOptions.REFERENCE_MODULE, Optional.empty(),
+                    Optional.empty(), Optional.empty(), List.of(blackhole));
+            Thread caller = Thread.currentThread();
+            Thread ctrlC = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caller.interrupt();  // what the command's shutdown hook does on Ctrl-C
+            });
+
+            DoctorRun run = run(Lab.url(server), options, Lab.cutOff(Duration.ofSeconds(60)));
+            boolean interrupted = Thread.interrupted();
+            ctrlC.join();
+
+            assertThat(interrupted).as("the run keeps the interrupt for its caller").isTrue();
+            assertThat(run.unfinished()).extracting(DoctorRun.Unfinished::targetId).contains("user:" + blackhole);
+            assertThat(run.diagnosis().targets()).as("the report still lists every target").hasSize(4);
+        }
+        assertThat(guard.violations()).isEmpty();
+    }
+
     static Stream<Arguments> publicConfigurations() {
         Function<DoctorRunnerTest, DoctorRun> target = t -> {
             RouteSettings settings = Settings.of("GOPROXY", "off");
