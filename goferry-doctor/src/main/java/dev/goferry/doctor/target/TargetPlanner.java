@@ -34,23 +34,29 @@ public final class TargetPlanner {
         boolean direct = bypassed;
         boolean firstProxy = true;
         List<String> proxies = new ArrayList<>();
+        Map<String, String> positions = new LinkedHashMap<>();  // entry URL -> its 1-based place in GOPROXY
         if (!bypassed) {
+            int position = 0;
             for (ProxyEntry e : settings.proxies().entries()) {
+                String place = String.valueOf(++position);
+                if (e instanceof ProxyEntry.ProxyUrl p) {
+                    positions.putIfAbsent(p.url(), place);
+                }
                 switch (e) {
                     case ProxyEntry.ProxyUrl p when p.url().toLowerCase(Locale.ROOT).startsWith("file://") ->
                             add(out, settings, TargetKind.FILE_PROXY, p.url(),
                                     p.url() + "/" + Escaping.escapePath(module) + "/@v/list", asked,
-                                    Message.of("doctor.why.file-proxy", p.url()));
+                                    Message.of("doctor.why.file-proxy", place));
                     case ProxyEntry.ProxyUrl p -> {
                         proxies.add(p.url());
                         add(out, settings, TargetKind.GOPROXY, p.url(), p.url() + "/" + Escaping.escapePath(module)
                                 + "/@v/" + options.module().flatMap(TargetOptions.ModuleVersion::version)
                                 .map(v -> Escaping.escapeVersion(v) + ".info").orElse("list"), asked,
-                                Message.of("doctor.why.goproxy", p.url()));
+                                Message.of("doctor.why.goproxy", place));
                         if (firstProxy) {
                             add(out, settings, TargetKind.TOOLCHAIN_MODULE, p.url(),
                                     p.url() + "/golang.org/toolchain/@v/list", Optional.empty(),
-                                    Message.of("doctor.why.toolchain", p.url()));
+                                    Message.of("doctor.why.toolchain", place));
                             firstProxy = false;
                         }
                     }
@@ -67,7 +73,7 @@ public final class TargetPlanner {
                 && !PrefixPatterns.matches(settings.gonosumdb(), module)) {
             for (String p : proxies) {
                 add(out, settings, TargetKind.SUMDB_VIA_PROXY, p, p + "/sumdb/" + db.name() + "/supported",
-                        Optional.empty(), Message.of("doctor.why.sumdb-proxy", db.name(), p));
+                        Optional.empty(), Message.of("doctor.why.sumdb-proxy", db.name(), positions.get(p)));
             }
             if (listReachesDirect(settings)) {
                 String base = db.url().orElse("https://" + db.name());

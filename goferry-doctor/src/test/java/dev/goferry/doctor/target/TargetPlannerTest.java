@@ -94,6 +94,17 @@ class TargetPlannerTest {
     }
 
     @Test
+    void whyNamesTheEntrysPlaceInGoproxy() {
+        List<Target> targets = TargetPlanner.plan(settings("GOPROXY", "https://a.example|https://b.example,direct"),
+                NO_RELEASES);
+
+        assertThat(targets).extracting(t -> t.id() + " " + t.why().key() + " " + t.why().args()).contains(
+                "goproxy:https://b.example doctor.why.goproxy [2]",
+                "toolchain:https://a.example doctor.why.toolchain [1]",
+                "sumdb-proxy:https://b.example doctor.why.sumdb-proxy [sum.golang.org, 2]");
+    }
+
+    @Test
     void eachTargetCarriesGosHttpProxyDecision() {
         RouteSettings s = settings("GOPROXY", "https://p.example,http://q.example", "GOSUMDB", "off",
                 "HTTPS_PROXY", "http://corp-proxy.example:3128", "NO_PROXY", "q.example");
