@@ -108,6 +108,28 @@ class DoctorRunnerTest {
     }
 
     @Test
+    void aFileProxyIsCheckedOnDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path list = dir.resolve("golang.org/x/text/@v/list");
+        java.nio.file.Files.createDirectories(list.getParent());
+        java.nio.file.Files.writeString(list, "v0.14.0\n");
+        String present = "file://" + dir;
+        String missing = "file://" + dir.resolve("missing");
+
+        DoctorRun good = run(present, noReleases(), Duration.ofSeconds(10));
+        DoctorRun bad = run(missing, noReleases(), Duration.ofSeconds(10));
+
+        assertThat(good.evidence()).singleElement().satisfies(e -> assertThat(e.file()).hasValueSatisfying(f -> {
+            assertThat(f.usable()).as("usable").isTrue();
+            assertThat(f.probeFileExists()).as("the module's list is there").isTrue();
+        }));
+        assertThat(good.diagnosis().causeIds()).containsExactly(CauseId.HEALTHY);
+        assertThat(bad.evidence()).singleElement().satisfies(e -> assertThat(e.file())
+                .hasValueSatisfying(f -> assertThat(f.exists()).as("exists").isFalse()));
+        assertThat(bad.diagnosis().healthy()).as("a missing file:// tree: %s", bad.diagnosis().causeIds()).isFalse();
+        assertThat(guard.violations()).isEmpty();
+    }
+
+    @Test
     void goproxyOffIsReportedWithoutProbing() {
         DoctorRun run = run("off", noReleases(), Duration.ofSeconds(10));
 
