@@ -130,6 +130,26 @@ class DoctorRunnerTest {
     }
 
     @Test
+    void aTargetGoesThroughTheHttpProxyGoWouldUse() {
+        // The "proxy" never forwards: it asks for credentials, so nothing leaves loopback.
+        server = Lab.proxy(Map.of(), Optional.of(new Lab.Response(407, "text/plain", "proxy auth")));
+        String goproxy = "http://goproxy.lab";
+        RouteSettings settings = Settings.of("GOPROXY", goproxy, "GOSUMDB", "off", "HTTP_PROXY", Lab.url(server));
+        List<Target> targets = TargetPlanner.plan(settings, noReleases());
+
+        DoctorRun run = new DoctorRunner(Lab.seams(guard)).run(settings, goproxy, "off", targets,
+                Lab.options(Duration.ofSeconds(10)));
+
+        assertThat(run.evidence()).allSatisfy(e -> {
+            assertThat(e.target().proxyUrl()).as("%s: Go's proxy decision", e.target().id()).hasValue(Lab.url(server));
+            assertThat(e.dns()).hasValueSatisfying(d -> assertThat(d.name()).as("the proxy is dialed")
+                    .isEqualTo("127.0.0.1"));
+        });
+        assertThat(run.diagnosis().causeIds()).as("causes").contains(CauseId.PROXY_AUTH_REQUIRED);
+        assertThat(guard.violations()).isEmpty();
+    }
+
+    @Test
     void goproxyOffIsReportedWithoutProbing() {
         DoctorRun run = run("off", noReleases(), Duration.ofSeconds(10));
 
