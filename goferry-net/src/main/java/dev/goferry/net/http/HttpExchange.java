@@ -126,7 +126,7 @@ public final class HttpExchange {
                     + error.map(m -> ": " + m).orElse(""));
         }
         return new HttpOutcome.Response(head.version(), head.status(), head.reason(), head.headers(),
-                head.header("Location"), body.count, end, error, ttfb, bodyTime);
+                head.header("Location"), body.count, end, error, ttfb, bodyTime, body.sample.toByteArray());
     }
 
     private static HttpOutcome.BodyEnd readBody(String method, ResponseHead head, BodyReader body)
@@ -173,7 +173,16 @@ public final class HttpExchange {
         private final Limits limits;
         private final long start;
         private final byte[] buf = new byte[16 * 1024];
+        /** The first {@link HttpOutcome.Response#SAMPLE_CAP} body bytes, as received (still encoded). */
+        final java.io.ByteArrayOutputStream sample = new java.io.ByteArrayOutputStream();
         long count;
+
+        private void keep(int got) {
+            int room = HttpOutcome.Response.SAMPLE_CAP - sample.size();
+            if (room > 0) {
+                sample.write(buf, 0, Math.min(room, got));
+            }
+        }
 
         BodyReader(Socket socket, InputStream in, Limits limits, long start) {
             this.socket = socket;
@@ -221,6 +230,7 @@ public final class HttpExchange {
                 if (got < 0) {
                     throw new Stop(HttpOutcome.BodyEnd.CLOSED_EARLY, "closed early");
                 }
+                keep(got);
                 count += got;
                 left -= got;
             }
@@ -240,6 +250,7 @@ public final class HttpExchange {
                 if (got < 0) {
                     return HttpOutcome.BodyEnd.COMPLETE;
                 }
+                keep(got);
                 count += got;
             }
         }

@@ -40,12 +40,35 @@ public sealed interface HttpOutcome {
      * @param bodyError       the error text for {@link BodyEnd#ERROR}
      * @param timeToFirstByte from request sent to the first response byte
      * @param bodyTime        from the end of the head to the end of body reading
+     * @param bodySample      the first {@link #SAMPLE_CAP} body bytes as received (still content-encoded),
+     *                        so the doctor can judge the body against the protocol without a second request
      */
     record Response(String version, int status, String reason, List<Header> headers, Optional<String> location,
                     long bodyBytes, BodyEnd bodyEnd, Optional<String> bodyError, Duration timeToFirstByte,
-                    Duration bodyTime) implements HttpOutcome {
+                    Duration bodyTime, byte[] bodySample) implements HttpOutcome {
+
+        /** The most body bytes kept in {@link #bodySample}: enough for a version list or a tree head. */
+        public static final int SAMPLE_CAP = 64 * 1024;
+
         public Response {
             headers = List.copyOf(headers);
+            bodySample = bodySample.clone();
+            if (bodySample.length > SAMPLE_CAP) {
+                throw new IllegalArgumentException("body sample of " + bodySample.length + " bytes: over the cap");
+            }
+        }
+
+        /** A response whose body was not kept (recorded evidence). */
+        public Response(String version, int status, String reason, List<Header> headers, Optional<String> location,
+                        long bodyBytes, BodyEnd bodyEnd, Optional<String> bodyError, Duration timeToFirstByte,
+                        Duration bodyTime) {
+            this(version, status, reason, headers, location, bodyBytes, bodyEnd, bodyError, timeToFirstByte,
+                    bodyTime, new byte[0]);
+        }
+
+        @Override
+        public byte[] bodySample() {
+            return bodySample.clone();
         }
 
         /** {@return body bytes per second over {@link #bodyTime}, or 0 when no time passed} */

@@ -91,6 +91,7 @@ class HttpProbeTest {
         HttpOutcome.Response resp = response(r);
         assertThat(resp.status()).isEqualTo(200);
         assertThat(resp.bodyBytes()).isEqualTo("hello\n".length());
+        assertThat(new String(resp.bodySample(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello\n");
         assertThat(resp.bodyEnd()).isEqualTo(HttpOutcome.BodyEnd.COMPLETE);
         assertThat(r.timeline().phases()).extracting(PhaseTiming::phase)
                 .containsExactly(Phase.DNS, Phase.CONNECT, Phase.TLS, Phase.WAIT, Phase.BODY);
@@ -133,6 +134,16 @@ class HttpProbeTest {
 
         assertThat(resp.bodyEnd()).isEqualTo(HttpOutcome.BodyEnd.CAPPED);
         assertThat(resp.bodyBytes()).isEqualTo(10_000);
+        assertThat(resp.bodySample()).as("the sample keeps the first bytes, up to the cap").hasSize(10_000);
+    }
+
+    @Test
+    void bodySampleStopsAtItsOwnCapWhileTheBodyIsCounted() {
+        HttpOutcome.Response resp = response(probe.probe("GET", https("valid", "/big"), Optional.empty(), roots, LIMITS,
+                ProbeListener.NONE));
+
+        assertThat(resp.bodyBytes()).isGreaterThan(HttpOutcome.Response.SAMPLE_CAP);
+        assertThat(resp.bodySample()).hasSize(HttpOutcome.Response.SAMPLE_CAP);
     }
 
     @Test

@@ -1,0 +1,119 @@
+package dev.goferry.doctor.target;
+
+import dev.goferry.gomod.env.GoVcsRules;
+import dev.goferry.gomod.env.SumDbSetting;
+import dev.goferry.gomod.goproxy.ProxyList;
+import dev.goferry.gomod.httpproxy.ProxyEnvironment;
+import dev.goferry.gomod.route.RouteSettings;
+import dev.goferry.gomod.route.VcsPolicy;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Targets derived from settings: pure, no network. */
+class TargetPlannerTest {
+
+    static RouteSettings settings(String... keyValues) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        String goprivate = env.getOrDefault("GOPRIVATE", "");
+        String gonoproxy = env.getOrDefault("GONOPROXY", goprivate);
+        return new RouteSettings(ProxyList.parse(env.getOrDefault("GOPROXY", "https://proxy.golang.org,direct"),
+                gonoproxy, false), goprivate, gonoproxy, env.getOrDefault("GONOSUMDB", goprivate), "",
+                SumDbSetting.parse(env.getOrDefault("GOSUMDB", "sum.golang.org")),
+                new VcsPolicy(GoVcsRules.parse(""), goprivate), ProxyEnvironment.from(env, "go1.24.4"));
+    }
+
+    static final TargetOptions NO_RELEASES = new TargetOptions(TargetOptions.REFERENCE_MODULE, Optional.empty(),
+            Optional.empty(), Optional.empty(), List.of());
+
+    static Stream<Arguments> plans() {
+        return Stream.of(
+                Arguments.of("the default list: proxy, toolchain, sumdb through the proxy and directly, the VCS host",
+                        settings(), NO_RELEASES, List.of(
+                                "goproxy:https://proxy.golang.org -> https://proxy.golang.org/golang.org/x/text/@v/list",
+                                "toolchain:https://proxy.golang.org -> https://proxy.golang.org/golang.org/toolchain/@v/list",
+                                "sumdb-proxy:https://proxy.golang.org -> https://proxy.golang.org/sumdb/sum.golang.org/supported",
+                                "sumdb:sum.golang.org -> https://sum.golang.org/latest",
+                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1")),
+                Arguments.of("off: nothing to reach", settings("GOPROXY", "off"), NO_RELEASES, List.of()),
+                Arguments.of("Go never looks past off", settings("GOPROXY", "https://a.example|off|https://b.example",
+                        "GOSUMDB", "off"), NO_RELEASES, List.of(
+                                "goproxy:https://a.example -> https://a.example/golang.org/x/text/@v/list",
+                                "toolchain:https://a.example -> https://a.example/golang.org/toolchain/@v/list")),
+                Arguments.of("a file:// entry is checked on disk; GOSUMDB with its own URL",
+                        settings("GOPROXY", "file:///srv/mods,direct", "GOSUMDB",
+                                "sum.golang.org https://sum.golang.google.cn"), NO_RELEASES, List.of(
+                                "file-proxy:file:///srv/mods -> file:///srv/mods/golang.org/x/text/@v/list",
+                                "sumdb:sum.golang.org -> https://sum.golang.google.cn/latest",
+                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1")),
+                Arguments.of("GOPRIVATE hosts are probed, a wildcard host is not",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB", "off",
+                                "GOPRIVATE", "git.corp.example/team,*.internal"), NO_RELEASES, List.of(
+                                "goproxy:https://p.example -> https://p.example/golang.org/x/text/@v/list",
+                                "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list",
+                                "vcs-private:git.corp.example/team -> https://git.corp.example/team?go-get=1",
+                                "vcs-wildcard:*.internal -> ")),
+                Arguments.of("--module M@V asks its version's info; a GONOPROXY module goes direct",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB", "off"),
+                        new TargetOptions(TargetOptions.REFERENCE_MODULE,
+                                Optional.of(TargetOptions.ModuleVersion.parse("github.com/Foo/bar@v1.2.3")),
+                                Optional.of(URI.create("https://go.dev/dl/?mode=json")), Optional.empty(),
+                                List.of(URI.create("http://127.0.0.1:8080/x"))), List.of(
+                                "goproxy:https://p.example -> https://p.example/github.com/!foo/bar/@v/v1.2.3.info",
+                                "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list",
+                                "release-index:https://go.dev/dl/?mode=json -> https://go.dev/dl/?mode=json",
+                                "user:http://127.0.0.1:8080/x -> http://127.0.0.1:8080/x")),
+                Arguments.of("a module matched by GONOPROXY skips the proxies",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB", "off", "GOPRIVATE", "corp.example"),
+                        new TargetOptions(TargetOptions.REFERENCE_MODULE,
+                                Optional.of(TargetOptions.ModuleVersion.parse("corp.example/lib")),
+                                Optional.empty(), Optional.empty(), List.of()), List.of(
+                                "vcs-private:corp.example/lib -> https://corp.example/lib?go-get=1",
+                                "vcs-private:corp.example -> https://corp.example?go-get=1")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void plans(String name, RouteSettings settings, TargetOptions options, List<String> want) {
+        List<String> got = TargetPlanner.plan(settings, options).stream()
+                .map(t -> t.id() + " -> " + t.url().map(URI::toString).orElse("")).toList();
+
+        assertThat(got).as(name).containsExactlyElementsOf(want);
+    }
+
+    @Test
+    void whyNamesTheEntrysPlaceInGoproxy() {
+        List<Target> targets = TargetPlanner.plan(settings("GOPROXY", "https://a.example|https://b.example,direct"),
+                NO_RELEASES);
+
+        assertThat(targets).extracting(t -> t.id() + " " + t.why().key() + " " + t.why().args()).contains(
+                "goproxy:https://b.example doctor.why.goproxy [2]",
+                "toolchain:https://a.example doctor.why.toolchain [1]",
+                "sumdb-proxy:https://b.example doctor.why.sumdb-proxy [sum.golang.org, 2]");
+    }
+
+    @Test
+    void eachTargetCarriesGosHttpProxyDecision() {
+        RouteSettings s = settings("GOPROXY", "https://p.example,http://q.example", "GOSUMDB", "off",
+                "HTTPS_PROXY", "http://corp-proxy.example:3128", "NO_PROXY", "q.example");
+
+        List<Target> targets = TargetPlanner.plan(s, NO_RELEASES);
+
+        assertThat(targets).filteredOn(t -> t.host().equals("p.example"))
+                .allSatisfy(t -> assertThat(t.proxyUrl()).as(t.id()).hasValue("http://corp-proxy.example:3128"));
+        assertThat(targets).filteredOn(t -> t.host().equals("q.example"))
+                .allSatisfy(t -> assertThat(t.proxied()).as("%s: plain http, NO_PROXY", t.id()).isFalse());
+    }
+}
