@@ -43,8 +43,6 @@ class EnvCommandTest {
 
     static Map<String, String> env(GoClient client, Path scratch, String... vars) throws IOException {
         Map<String, String> env = new HashMap<>(client.baseEnvironment(scratch));
-        Files.createDirectories(scratch.resolve("home/.config/go/telemetry"));
-        Files.writeString(scratch.resolve("home/.config/go/telemetry/mode"), "off\n");
         env.put("GOENV", scratch.resolve("config/go/env").toString());
         for (int i = 0; i < vars.length; i += 2) {
             env.put(vars[i], vars[i + 1]);

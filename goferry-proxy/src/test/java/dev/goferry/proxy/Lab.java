@@ -3,10 +3,7 @@ package dev.goferry.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.goferry.gomod.module.Escaping;
-import dev.goferry.gomod.module.ModException;
-import dev.goferry.gomod.module.ModulePaths;
-import dev.goferry.gomod.module.PseudoVersions;
+import dev.goferry.gomod.conformance.GoferryCodec;
 import dev.goferry.proxy.config.ServeConfig;
 import dev.goferry.proxy.config.ServeConfigLoader;
 import dev.goferry.proxy.server.ProxyServer;
@@ -31,41 +28,8 @@ public final class Lab {
 
     private Lab() {}
 
-    /** goferry's own module semantics as the corpus codec. */
-    public static final ModCorpus.Codec CODEC = new ModCorpus.Codec() {
-        @Override
-        public Optional<String> unescapePath(String escaped) {
-            try {
-                return Optional.of(Escaping.unescapePath(escaped));
-            } catch (ModException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public Optional<String> unescapeVersion(String escaped) {
-            try {
-                return Optional.of(Escaping.unescapeVersion(escaped));
-            } catch (ModException e) {
-                return Optional.empty();
-            }
-        }
-
-        @Override
-        public String escapePath(String path) {
-            return Escaping.escapePath(path);
-        }
-
-        @Override
-        public String escapeVersion(String version) {
-            return Escaping.escapeVersion(version);
-        }
-
-        @Override
-        public boolean listed(String path, String version) {
-            return !PseudoVersions.isPseudoVersion(version) && ModulePaths.check(path, version).isEmpty();
-        }
-    };
+    /** goferry's own module semantics as the corpus codec (shared with goferry-gomod's corpus tests). */
+    public static final ModCorpus.Codec CODEC = GoferryCodec.INSTANCE;
 
     /** A server's config: loopback, an ephemeral port, short timeouts, no retries, no checksum database unless set. */
     public static ServeConfig config(Path data, String upstream, Map<String, String> overrides) {

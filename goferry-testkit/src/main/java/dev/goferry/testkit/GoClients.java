@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * The real Go clients the conformance tests run against: Debian's Go 1.19 and a newer one that
@@ -26,6 +28,14 @@ public final class GoClients {
         Assumptions.assumeFalse(FOUND.isEmpty(),
                 "no Go client found: run 'sudo bash scripts/fetch-go-clients' (installs golang-go and a newer Go)");
         return FOUND;
+    }
+
+    /**
+     * {@return every case with every client, as {@code (client, case)} arguments}: the rows of a
+     * parameterized conformance test that runs each case against each real go.
+     */
+    public static Stream<Arguments> withEach(Collection<?> cases) {
+        return all().stream().flatMap(client -> cases.stream().map(c -> Arguments.of(client, c)));
     }
 
     /** {@return the oldest client (Go 1.19 on Debian 12)} */

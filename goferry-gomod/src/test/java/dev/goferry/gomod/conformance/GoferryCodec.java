@@ -7,10 +7,13 @@ import dev.goferry.gomod.module.PseudoVersions;
 import dev.goferry.testkit.ModCorpus;
 import java.util.Optional;
 
-/** goferry's module semantics as the corpus codec: the tree the real go reads is escaped by goferry. */
-final class GoferryCodec implements ModCorpus.Codec {
+/**
+ * goferry's module semantics as the corpus codec: the tree the real go reads is escaped by goferry.
+ * Published in goferry-gomod's test jar, so other modules' corpus tests use the same one.
+ */
+public final class GoferryCodec implements ModCorpus.Codec {
 
-    static final GoferryCodec INSTANCE = new GoferryCodec();
+    public static final GoferryCodec INSTANCE = new GoferryCodec();
 
     @Override
     public Optional<String> unescapePath(String escaped) {

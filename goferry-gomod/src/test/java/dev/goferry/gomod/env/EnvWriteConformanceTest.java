@@ -88,13 +88,7 @@ class EnvWriteConformanceTest {
     }
 
     static Stream<Arguments> runs() {
-        List<Arguments> out = new ArrayList<>();
-        for (GoClient client : GoClients.all()) {
-            for (Case c : cases()) {
-                out.add(Arguments.of(client, c));
-            }
-        }
-        return out.stream();
+        return GoClients.withEach(cases());
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -8,7 +8,6 @@ import dev.goferry.testkit.GoClients;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -167,13 +166,7 @@ class GoErrorConformanceTest {
     }
 
     static Stream<Arguments> withClients(List<String> values) {
-        List<Arguments> out = new ArrayList<>();
-        for (GoClient client : GoClients.all()) {
-            for (String v : values) {
-                out.add(Arguments.of(client, v));
-            }
-        }
-        return out.stream();
+        return GoClients.withEach(values);
     }
 
     static Map<String, String> env(GoClient client, Path scratch, String... vars) {

@@ -123,13 +123,7 @@ class SettingsConformanceTest {
     }
 
     static Stream<Arguments> runs() {
-        List<Arguments> out = new ArrayList<>();
-        for (GoClient client : GoClients.all()) {
-            for (Case c : cases()) {
-                out.add(Arguments.of(client, c));
-            }
-        }
-        return out.stream();
+        return GoClients.withEach(cases());
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -191,8 +185,8 @@ class SettingsConformanceTest {
      * ("local") the go command leaves a child process writing counters under the config folder
      * after it exits, which races with the scratch folder's removal.
      */
+    /** Telemetry off under the XDG_CONFIG_HOME some cases use; baseEnvironment covers HOME. */
     static void telemetryOff(Path scratch) {
-        write(scratch.resolve("home/.config/go/telemetry/mode"), "off\n");
         write(scratch.resolve("config/go/telemetry/mode"), "off\n");
     }
 

@@ -142,8 +142,6 @@ class PrefixPatternsTest {
     @MethodSource("globRuns")
     void matchesLikeTheGoCommand(GoClient client, String glob, String root, @TempDir Path scratch) throws IOException {
         Map<String, String> env = new HashMap<>(client.baseEnvironment(scratch));
-        Files.createDirectories(scratch.resolve("home/.config/go/telemetry"));
-        Files.writeString(scratch.resolve("home/.config/go/telemetry/mode"), "off\n");
         env.putAll(Map.of("GOENV", "off", "GOPROXY", "direct", "GOPRIVATE", glob, "GOVCS", "*:off",
                 "GOFLAGS", "-mod=mod"));
         GoClient.GoResult r = client.run(Files.createDirectories(scratch.resolve("work")), env, 60,
