@@ -90,12 +90,13 @@ public final class Lab {
     /**
      * GETs {@code base + rawPath} on a new connection (a fresh client, closed after): a probe that
      * must see whether the server still accepts connections, which a pooled keep-alive connection
-     * would hide.
+     * would hide. A connection the kernel queues but nobody accepts (a closed acceptor under gVisor)
+     * counts as not served after two seconds.
      */
     public static HttpResponse<byte[]> getOnNewConnection(String base, String rawPath) {
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
                 .proxy(HttpClient.Builder.NO_PROXY).build()) {
-            return client.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return client.send(HttpRequest.newBuilder(URI.create(base + rawPath)).timeout(Duration.ofSeconds(2)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ class LifecycleTest {
         CountDownLatch gate = new CountDownLatch(1);
         try (ScriptedUpstream up = new ScriptedUpstream(p -> new ScriptedUpstream.Gated(gate,
                 ScriptedUpstream.Answer.text(200, "v1.0.0\n")))) {
-            Lab.Running goferry = Lab.start(data, up.url(), Map.of("shutdownGrace", "20s"));
+            Lab.Running goferry = Lab.start(data, up.url(), Map.of("shutdownGrace", "60s", "upstreamTimeout", "60s"));
             String url = goferry.url();
             CompletableFuture<HttpResponse<byte[]>> inFlight = CompletableFuture.supplyAsync(() -> Lab.get(url, "/example.com/m/@v/list"));
             for (int i = 0; i < 500 && up.requests().isEmpty(); i++) {
@@ -40,7 +40,7 @@ class LifecycleTest {
                 }
             });
             boolean refusing = false;
-            for (int i = 0; i < 500 && !refusing; i++) {
+            for (int i = 0; i < 200 && !refusing; i++) {
                 try {
                     Lab.getOnNewConnection(url, "/readyz"); // a pooled connection would stay open during the grace
                     Thread.sleep(10);
