@@ -17,8 +17,8 @@ import java.util.List;
  *                    └─ proxyConnectFailed
  * tlsStart ─┬─ tlsEnd            (only for https targets)
  *           └─ tlsFailed
- * requestSent → firstByte → responseEnd
- *                        └─ responseFailed  (may follow requestSent or firstByte)
+ * requestSent → firstByte → bodyRead* → responseEnd
+ *                                     └─ responseFailed  (may follow requestSent or firstByte)
  * </pre>
  *
  * <p>Guarantees: every {@code …Start} is followed, on the same thread, by exactly one matching
@@ -80,6 +80,12 @@ public interface ProbeListener {
 
     /** Invoked when the first byte of the response arrived. */
     default void firstByte(Endpoint endpoint) {}
+
+    /**
+     * Invoked after each read that brought body bytes, with the running total (after chunked framing
+     * is removed). Lets a throughput meter see when bytes arrive without the probe judging it.
+     */
+    default void bodyRead(Endpoint endpoint, long totalBytes) {}
 
     /** Invoked when the body was read to its end, or to the probe's byte cap. */
     default void responseEnd(Endpoint endpoint, long bodyBytes) {}

@@ -29,6 +29,7 @@ public record TeeProbeListener(ProbeListener first, ProbeListener second) implem
     @Override public void tlsFailed(Endpoint e, String r) { first.tlsFailed(e, r); second.tlsFailed(e, r); }
     @Override public void requestSent(Endpoint e, String m, String t) { first.requestSent(e, m, t); second.requestSent(e, m, t); }
     @Override public void firstByte(Endpoint e) { first.firstByte(e); second.firstByte(e); }
+    @Override public void bodyRead(Endpoint e, long b) { first.bodyRead(e, b); second.bodyRead(e, b); }
     @Override public void responseEnd(Endpoint e, long b) { first.responseEnd(e, b); second.responseEnd(e, b); }
     @Override public void responseFailed(Endpoint e, String r) { first.responseFailed(e, r); second.responseFailed(e, r); }
 }

@@ -110,7 +110,7 @@ public final class HttpExchange {
 
         long headEnd = clock.getAsLong();
         Duration ttfb = Duration.ofNanos(firstByteAt.get() - sentAt);
-        BodyReader body = new BodyReader(socket, in, limits, headEnd);
+        BodyReader body = new BodyReader(socket, in, limits, headEnd, endpoint, listener);
         HttpOutcome.BodyEnd end;
         Optional<String> error = Optional.empty();
         try {
@@ -184,11 +184,22 @@ public final class HttpExchange {
             }
         }
 
-        BodyReader(Socket socket, InputStream in, Limits limits, long start) {
+        private final Endpoint endpoint;
+        private final ProbeListener listener;
+
+        BodyReader(Socket socket, InputStream in, Limits limits, long start, Endpoint endpoint,
+                   ProbeListener listener) {
             this.socket = socket;
             this.in = in;
             this.limits = limits;
             this.start = start;
+            this.endpoint = endpoint;
+            this.listener = listener;
+        }
+
+        private void counted(int got) {
+            count += got;
+            listener.bodyRead(endpoint, count);
         }
 
         static final class Stop extends Exception {
@@ -231,7 +242,7 @@ public final class HttpExchange {
                     throw new Stop(HttpOutcome.BodyEnd.CLOSED_EARLY, "closed early");
                 }
                 keep(got);
-                count += got;
+                counted(got);
                 left -= got;
             }
         }
@@ -251,7 +262,7 @@ public final class HttpExchange {
                     return HttpOutcome.BodyEnd.COMPLETE;
                 }
                 keep(got);
-                count += got;
+                counted(got);
             }
         }
 

@@ -74,6 +74,15 @@ public final class HttpProbe {
      */
     public HttpProbeReport probe(String method, URI url, Optional<ProxyUrl> proxy, List<X509Certificate> roots,
                                  Limits limits, ProbeListener listener) {
+        return probe(method, url, proxy, roots, limits, List.of(), listener);
+    }
+
+    /**
+     * As {@link #probe(String, URI, Optional, List, Limits, ProbeListener)}, sending {@code headers}
+     * too (a {@code Range} for a bounded download).
+     */
+    public HttpProbeReport probe(String method, URI url, Optional<ProxyUrl> proxy, List<X509Certificate> roots,
+                                 Limits limits, List<Header> headers, ProbeListener listener) {
         String scheme = Objects.requireNonNullElse(url.getScheme(), "").toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("probe url \"" + url + "\": scheme must be http or https");
@@ -116,7 +125,7 @@ public final class HttpProbe {
         try {
             String authority = authority(host, port, scheme);
             String target = requestTarget(url);
-            List<Header> extra = new ArrayList<>();
+            List<Header> extra = new ArrayList<>(headers);
             if (scheme.equals("https")) {
                 if (proxy.isPresent()) {
                     ConnectProbe.Result r = connect.connect(endpoint, socket, proxy.get(), host, port,

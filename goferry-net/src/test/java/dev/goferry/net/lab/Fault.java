@@ -12,6 +12,17 @@ public sealed interface Fault {
     /** Writes {@code head}, then {@code firstBytes} of body, then sends nothing more (a stalled transfer). */
     record StallAfter(String head, int firstBytes) implements Fault {}
 
+    /**
+     * Writes {@code head}, then one body piece of {@code pieceBytes} zero bytes per entry of
+     * {@code pauses}, sleeping that long after each piece (a transfer that stalls and resumes), then
+     * keeps the connection open until the client closes.
+     */
+    record Paced(String head, int pieceBytes, java.util.List<java.time.Duration> pauses) implements Fault {
+        public Paced {
+            pauses = java.util.List.copyOf(pauses);
+        }
+    }
+
     /** Writes {@code bytes} verbatim, then closes the connection. */
     record ReplyAndClose(String bytes) implements Fault {}
 

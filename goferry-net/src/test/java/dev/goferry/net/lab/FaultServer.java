@@ -68,6 +68,15 @@ public final class FaultServer implements AutoCloseable {
                     out.flush();
                     drain(s.getInputStream());
                 }
+                case Fault.Paced pc -> {
+                    out.write(pc.head().getBytes(StandardCharsets.ISO_8859_1));
+                    for (java.time.Duration pause : pc.pauses()) {
+                        out.write(new byte[pc.pieceBytes()]);
+                        out.flush();
+                        Thread.sleep(pause);
+                    }
+                    drain(s.getInputStream());
+                }
                 case Fault.ReplyAndClose r -> {
                     out.write(r.bytes().getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
@@ -78,6 +87,8 @@ public final class FaultServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away: nothing to serve
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();  // closing down
         }
     }
 

@@ -1,0 +1,73 @@
+package dev.goferry.net.transfer;
+
+import dev.goferry.net.ProbeListener;
+import dev.goferry.net.TeeProbeListener;
+import dev.goferry.net.http.HttpProbe;
+import dev.goferry.net.http.HttpProbeReport;
+import dev.goferry.net.http.Limits;
+import dev.goferry.net.proxy.ProxyUrl;
+import dev.goferry.net.wire.Header;
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * A bounded download through the same walk Go's transport makes ({@link HttpProbe}): reads at most
+ * {@code maxBytes} of the body (asking only for those with a {@code Range} when {@code ranged}) and
+ * stops after {@code timeBox}, whichever comes first. Unlike a protocol probe it does not stop at
+ * the first stall: it reads on to the time box and counts every gap longer than {@code stallAfter}.
+ */
+public final class TransferProbe {
+
+    private final HttpProbe http;
+    private final LongSupplier clock;
+
+    public TransferProbe(HttpProbe http, LongSupplier clock) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * How much to download.
+     *
+     * @param maxBytes   body bytes read at most
+     * @param timeBox    the longest the body may take; the connection set-up has {@code setup}'s own deadlines
+     * @param stallAfter a gap with no byte longer than this is a stall
+     * @param ranged     send {@code Range: bytes=0-<maxBytes-1>} (a release archive: only the start is wanted)
+     */
+    public record Budget(long maxBytes, Duration timeBox, Duration stallAfter, boolean ranged) {
+        public Budget {
+            Objects.requireNonNull(timeBox, "timeBox");
+            Objects.requireNonNull(stallAfter, "stallAfter");
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("transfer cap " + maxBytes + ": at least one byte");
+            }
+            if (timeBox.isNegative() || timeBox.isZero() || stallAfter.isNegative() || stallAfter.isZero()) {
+                throw new IllegalArgumentException("transfer time box \"" + timeBox + "\", stall \"" + stallAfter
+                        + "\": must be positive");
+            }
+        }
+    }
+
+    /**
+     * Downloads {@code url} (through {@code proxy} when present, TLS judged against {@code roots})
+     * within {@code budget}; {@code setup} bounds the connect, CONNECT, handshake and response head.
+     */
+    public Transfer download(URI url, Optional<ProxyUrl> proxy, List<X509Certificate> roots, Limits setup,
+                             Budget budget, ProbeListener listener) {
+        // The body reader stops at its first stall; here only the time box may stop it, so the
+        // stall threshold handed to it is the time box and the meter counts the real stalls.
+        Limits limits = new Limits(setup.connectTimeout(), setup.proxyTimeout(), setup.tlsTimeout(),
+                setup.headerTimeout(), budget.timeBox(), budget.timeBox(), budget.maxBytes());
+        List<Header> headers = budget.ranged() ? List.of(new Header("Range", "bytes=0-" + (budget.maxBytes() - 1)))
+                : List.of();
+        TransferMeter meter = new TransferMeter(clock, budget.stallAfter());
+        HttpProbeReport walk = http.probe("GET", url, proxy, roots, limits, headers,
+                new TeeProbeListener(meter, listener));
+        return new Transfer(walk, meter.bytes(), meter.elapsed(), meter.stalls(), meter.longestGap());
+    }
+}
