@@ -645,22 +645,27 @@ final class TargetJudge {
         }
     }
 
+    /**
+     * Stalls are a failure (go's own transfers hang the same way). Otherwise the rate decides: under
+     * the threshold a download cut by the time box fails, a complete one is a warning; a download
+     * cut by the time box at a good rate is fine (the object was just larger than the budget).
+     */
     private void throughput() {
         Optional<ThroughputSample> s = ev.throughput();
         if (s.isEmpty()) {
             return;
         }
         ThroughputSample x = s.get();
-        String line = x.url() + ": " + x.bytes() + " bytes in " + Durations.human(x.elapsed()) + " ("
+        String detail = x.bytes() + " bytes in " + Durations.human(x.elapsed()) + " ("
                 + Durations.rate(x.bytesPerSecond()) + ")" + (x.stalls() > 0 ? ", " + x.stalls() + " stalls" : "")
-                + (x.complete() ? "" : ", incomplete");
-        String detail = Durations.rate(x.bytesPerSecond()) + (x.stalls() > 0 ? ", " + x.stalls() + " stalls" : "")
-                + (x.complete() ? "" : ", incomplete");
+                + (x.complete() ? "" : ", cut short");
+        String line = x.url() + ": " + detail;
         Optional<Duration> elapsed = Optional.of(x.elapsed());
-        if (!x.complete() || x.stalls() > 0) {
+        boolean slow = x.bytesPerSecond() < ctx.thresholds().slowBytesPerSecond();
+        if (x.stalls() > 0 || slow && !x.complete()) {
             fail(Finding.fail(Layer.THROUGHPUT, elapsed, detail, CauseId.NETWORK_SLOW),
                     Candidate.fail(CauseId.NETWORK_SLOW, t, List.of(), line));
-        } else if (x.bytesPerSecond() < ctx.thresholds().slowBytesPerSecond()) {
+        } else if (slow) {
             warnings.add(new Candidate(CauseId.NETWORK_SLOW, Layer.THROUGHPUT, Status.WARN, t, List.of(), List.of(line)));
             findings.add(Finding.warn(Layer.THROUGHPUT, elapsed, detail, CauseId.NETWORK_SLOW));
         } else {

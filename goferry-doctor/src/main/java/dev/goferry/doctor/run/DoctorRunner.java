@@ -7,6 +7,7 @@ import dev.goferry.doctor.evidence.DnsEvidence;
 import dev.goferry.doctor.evidence.FileProxyEvidence;
 import dev.goferry.doctor.evidence.LocalEvidence;
 import dev.goferry.doctor.evidence.TargetEvidence;
+import dev.goferry.doctor.evidence.ThroughputSample;
 import dev.goferry.doctor.protocol.BodySample;
 import dev.goferry.doctor.protocol.ProtocolCheck;
 import dev.goferry.doctor.protocol.ProtocolValidator;
@@ -38,6 +39,7 @@ import dev.goferry.net.tcp.TcpAttempt;
 import dev.goferry.net.tcp.TcpProbe;
 import dev.goferry.net.tls.ChainVerifier;
 import dev.goferry.net.tls.TlsProbe;
+import dev.goferry.net.transfer.TransferProbe;
 import dev.goferry.net.wire.Header;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -129,7 +131,7 @@ public final class DoctorRunner {
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Progress p : progress) {
-                futures.add(pool.submit(() -> probe(p, settings, options, sumdbKey)));
+                futures.add(pool.submit(() -> probe(p, settings, options, sumdbKey, deadline)));
             }
             await(futures, deadline);
             // Read every target's state before cancelling: a cancelled probe would otherwise still
@@ -146,7 +148,8 @@ public final class DoctorRunner {
         }
         LocalEvidence local = local(targets, progress);
         DiagnosisContext ctx = new DiagnosisContext(settings, goproxy, gosumdb, Optional.of(local),
-                DiagnosisContext.Thresholds.DEFAULT);
+                new DiagnosisContext.Thresholds(options.throughput().slowBytesPerSecond(),
+                        DiagnosisContext.Thresholds.DEFAULT.clockSkew()));
         return new DoctorRun(Diagnoser.diagnose(ctx, evidence), evidence, local, unfinished);
     }
 
@@ -186,7 +189,8 @@ public final class DoctorRunner {
                 seams.local().routesV6().flatMap(LocalSource::defaultV6), conf, entries, clock);
     }
 
-    private void probe(Progress p, RouteSettings settings, RunOptions options, Optional<String> sumdbKey) {
+    private void probe(Progress p, RouteSettings settings, RunOptions options, Optional<String> sumdbKey,
+                       long deadline) {
         Target t = p.target;
         if (t.url().isPresent() && t.scheme().equals("file")) {
             p.file = Optional.of(fileProxy(t));
@@ -249,7 +253,19 @@ public final class DoctorRunner {
             Instant now = seams.wall().instant();
             date(r).ifPresent(d -> p.clock.add(new LocalEvidence.ClockSample(t.host(), now, d)));
             if (r.status() >= 200 && r.status() < 300) {
-                p.protocol = Optional.of(protocol(t, r, sumdbKey));
+                Body body = body(r);
+                p.protocol = Optional.of(ProtocolValidator.validate(ProtocolCheck.of(t.kind()),
+                        new BodySample(r.status(), header(r, "Content-Type"), body.bytes(), body.truncated()), sumdbKey));
+                p.done.add(Layer.PROTOCOL);
+                if (options.throughput().enabled() && p.protocol.get() instanceof ProtocolVerdict.Valid) {
+                    Optional<ThroughputPlan.Download> d = ThroughputPlan.of(t, body.bytes(), body.truncated());
+                    if (d.isPresent()) {
+                        p.throughputStarted = true;
+                        p.throughput = ThroughputLayer.measure(new TransferProbe(http, System::nanoTime), d.get(),
+                                proxy, options.roots(), limits, options.throughput(), deadline);
+                        p.done.add(Layer.THROUGHPUT);
+                    }
+                }
             }
         }
         p.done.add(Layer.PROTOCOL);
@@ -278,7 +294,10 @@ public final class DoctorRunner {
         }
     }
 
-    private static ProtocolVerdict protocol(Target t, HttpOutcome.Response r, Optional<String> sumdbKey) {
+    /** A response body as the protocol check reads it: gzip undone, and whether the sample cap cut it. */
+    private record Body(byte[] bytes, boolean truncated) {}
+
+    private static Body body(HttpOutcome.Response r) {
         byte[] body = r.bodySample();
         boolean truncated = r.bodyBytes() > body.length;
         if (header(r, "Content-Encoding").map(v -> v.equalsIgnoreCase("gzip")).orElse(false)) {
@@ -288,8 +307,7 @@ public final class DoctorRunner {
                 truncated = true;  // a cut gzip stream: judge what decoded so far
             }
         }
-        return ProtocolValidator.validate(ProtocolCheck.of(t.kind()),
-                new BodySample(r.status(), header(r, "Content-Type"), body, truncated), sumdbKey);
+        return new Body(body, truncated);
     }
 
     private static Optional<String> header(HttpOutcome.Response r, String name) {
@@ -333,13 +351,15 @@ public final class DoctorRunner {
         volatile Optional<HttpProbeReport> walk = Optional.empty();
         volatile Optional<ProtocolVerdict> protocol = Optional.empty();
         volatile Optional<FileProxyEvidence> file = Optional.empty();
+        volatile Optional<ThroughputSample> throughput = Optional.empty();
+        volatile boolean throughputStarted;
 
         Progress(Target target) {
             this.target = target;
         }
 
         TargetEvidence snapshot() {
-            return new TargetEvidence(target, dns, tcp, walk, protocol, Optional.empty(), file);
+            return new TargetEvidence(target, dns, tcp, walk, protocol, throughput, file);
         }
 
         /** {@return the layers this target needs and has not finished} */
@@ -359,6 +379,9 @@ public final class DoctorRunner {
             }
             needed.add(Layer.HTTP);
             needed.add(Layer.PROTOCOL);
+            if (throughputStarted) {
+                needed.add(Layer.THROUGHPUT);
+            }
             needed.removeIf(done::contains);
             return needed;
         }

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param tcpAttempts     connect attempts per address in the TCP layer
  * @param layerTimeout    the longest one layer (a connect, a handshake, a response head) may wait, capped
  *                        at 10 s; the overall {@code timeout} still wins
+ * @param throughput      the bounded download per target and when it counts as slow
  */
 public record RunOptions(Duration timeout, List<InetSocketAddress> publicResolvers, List<X509Certificate> roots,
-                         int tcpAttempts, Duration layerTimeout) {
+                         int tcpAttempts, Duration layerTimeout, Throughput throughput) {
+
+    /** Options with the {@link Throughput#DEFAULT default} download. */
+    public RunOptions(Duration timeout, List<InetSocketAddress> publicResolvers, List<X509Certificate> roots,
+                      int tcpAttempts, Duration layerTimeout) {
+        this(timeout, publicResolvers, roots, tcpAttempts, layerTimeout, Throughput.DEFAULT);
+    }
 
     public RunOptions {
         Objects.requireNonNull(timeout, "timeout");
@@ -33,6 +40,46 @@ public record RunOptions(Duration timeout, List<InetSocketAddress> publicResolve
         if (tcpAttempts < 1) {
             throw new IllegalArgumentException("tcp attempts " + tcpAttempts + ": at least 1");
         }
+        Objects.requireNonNull(throughput, "throughput");
+    }
+
+    /** {@return these options with another throughput layer} */
+    public RunOptions withThroughput(Throughput t) {
+        return new RunOptions(timeout, publicResolvers, roots, tcpAttempts, layerTimeout, t);
+    }
+
+    /**
+     * The THROUGHPUT layer: one bounded download per target that has a medium object (a module zip,
+     * the start of a release archive), made after its protocol check passed and only within what
+     * is left of the run's deadline.
+     *
+     * @param enabled            whether to download at all
+     * @param maxBytes           bytes read at most per download
+     * @param maxTime            the longest one download's body may take (less when the deadline is nearer)
+     * @param stallAfter         a gap with no byte longer than this is a stall
+     * @param slowBytesPerSecond a download slower than this is {@code network.slow}
+     */
+    public record Throughput(boolean enabled, long maxBytes, Duration maxTime, Duration stallAfter,
+                             double slowBytesPerSecond) {
+        public Throughput {
+            Objects.requireNonNull(maxTime, "maxTime");
+            Objects.requireNonNull(stallAfter, "stallAfter");
+            if (maxBytes < 1 || maxTime.isNegative() || maxTime.isZero() || stallAfter.isNegative()
+                    || stallAfter.isZero() || slowBytesPerSecond < 0) {
+                throw new IllegalArgumentException("throughput budget " + maxBytes + " bytes in " + maxTime
+                        + ", stall " + stallAfter + ", slow below " + slowBytesPerSecond + " B/s: out of range");
+            }
+        }
+
+        /**
+         * 2 MiB in at most 4 s, a stall after 1 s without a byte, slow below 64 KiB/s (a 10 MB module
+         * zip then takes minutes). A healthy line finishes the 2 MiB in well under a second.
+         */
+        public static final Throughput DEFAULT = new Throughput(true, 2L * 1024 * 1024, Duration.ofSeconds(4),
+                Duration.ofSeconds(1), 64 * 1024);
+
+        /** No download: the THROUGHPUT layer is not examined. */
+        public static final Throughput OFF = new Throughput(false, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 0);
     }
 
     /**

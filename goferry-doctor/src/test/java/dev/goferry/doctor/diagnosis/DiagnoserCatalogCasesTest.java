@@ -150,7 +150,13 @@ class DiagnoserCatalogCasesTest {
                 of("network.slow (stalls)", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))
                         .throughput(200_000, Duration.ofSeconds(30), 3, false)), "network.slow@throughput"),
                 of("network.slow (slow but complete: a warning)", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))
-                        .throughput(100_000, Duration.ofSeconds(10), 0, true)), "!network.slow@throughput"));
+                        .throughput(100_000, Duration.ofSeconds(10), 0, true)), "!network.slow@throughput"),
+                of("network.slow (slow and cut short by the time box, no stall)", Net.of(), List.of(
+                        Ev.healthy(plain.goproxy(PGO)).throughput(40_000, Duration.ofSeconds(4), 0, false)),
+                        "network.slow@throughput"),
+                of("healthy (fast, cut short by the time box: the object was larger than the budget)", Net.of(),
+                        List.of(Ev.healthy(plain.goproxy(PGO)).throughput(1_500_000, Duration.ofSeconds(4), 0, false)),
+                        "healthy@local"));
     }
 
     static LocalEvidence skewed(Duration ahead) {

@@ -23,6 +23,13 @@ public final class Sample {
                 Ev.healthy(net.mirror("https://goproxy.cn"))));
     }
 
+    /** A proxy whose zip download stalled twice and was cut short by the time box. */
+    public static Diagnosis stalled() {
+        Net net = Net.of();
+        return Diagnoser.diagnose(net.context(), all(Ev.healthy(net.goproxy("https://proxy.golang.org"))
+                .throughput(150_000, java.time.Duration.ofSeconds(4), 2, false)));
+    }
+
     public static Diagnosis healthy() {
         Net net = Net.of();
         return Diagnoser.diagnose(net.context(), all(Ev.healthy(net.goproxy("https://proxy.golang.org")),

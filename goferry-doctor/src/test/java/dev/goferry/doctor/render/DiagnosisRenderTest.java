@@ -55,6 +55,26 @@ class DiagnosisRenderTest {
     }
 
     @Test
+    void theThroughputRowShowsBytesRateAndStallsInTextAndJson() {
+        List<String> text = DiagnosisText.plain(Messages.of(Language.EN)).render(Sample.stalled());
+        assertThat(text).as("report:%n%s", String.join("\n", text)).containsSubsequence(
+                "  ✓ protocol   3 versions",
+                "  ✗ throughput 150000 bytes in 4.0s (36.6 KiB/s), 2 stalls, cut short  (4.0s)  [network.slow]",
+                "✗ network.slow [throughput] Network is slow or stalls");
+        List<String> zh = DiagnosisText.plain(Messages.of(Language.ZH_CN)).render(Sample.stalled());
+        assertThat(zh).as("report:%n%s", String.join("\n", zh)).contains(
+                "✗ network.slow [吞吐] 网络缓慢或卡顿");
+
+        Map<String, Object> doc = DiagnosisJson.of(Sample.stalled(), Messages.of(Language.EN));
+        Map<String, Object> target = map(list(doc.get("targets")).getFirst());
+        assertThat(target).containsEntry("rootCause", "network.slow");
+        assertThat(map(list(target.get("layers")).getLast())).containsEntry("layer", "throughput")
+                .containsEntry("status", "fail").containsEntry("elapsedMs", 4000.0)
+                .containsEntry("detail", "150000 bytes in 4.0s (36.6 KiB/s), 2 stalls, cut short")
+                .containsEntry("cause", "network.slow");
+    }
+
+    @Test
     void styleWrapsOnlyTheMarks() {
         List<String> text = new DiagnosisText(Messages.of(Language.EN), (s, mark) -> "<" + s.id() + ">" + mark + "</>")
                 .render(SAMPLE);
