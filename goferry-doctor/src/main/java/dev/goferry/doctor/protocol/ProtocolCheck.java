@@ -6,6 +6,8 @@ import dev.goferry.doctor.target.TargetKind;
 public enum ProtocolCheck {
     /** A GOPROXY {@code @v/list}: lines whose first field is a semantic version (possibly none). */
     GOPROXY_LIST,
+    /** A GOPROXY {@code @v/<version>.info} ({@code --module M@V}): a JSON object whose {@code Version} is a semantic version. */
+    GOPROXY_INFO,
     /** A checksum database's {@code /sumdb/<name>/supported} on a proxy: a 200, whatever the body, but no web page. */
     SUMDB_SUPPORTED,
     /** A checksum database's {@code /latest}: a signed note holding a tree head. */
@@ -18,6 +20,16 @@ public enum ProtocolCheck {
     VCS_DISCOVERY,
     /** A user's {@code --target}: any body. */
     ANY;
+
+    /**
+     * {@return the check for a response to {@code target}: as {@link #of(TargetKind)}, except that a
+     * proxy asked for a version's {@code .info} answers with JSON}
+     */
+    public static ProtocolCheck of(dev.goferry.doctor.target.Target target) {
+        boolean info = target.url().map(u -> String.valueOf(u.getRawPath()).endsWith(".info")).orElse(false);
+        ProtocolCheck byKind = of(target.kind());
+        return byKind == GOPROXY_LIST && info ? GOPROXY_INFO : byKind;
+    }
 
     /** {@return the check that applies to responses of targets of {@code kind}} */
     public static ProtocolCheck of(TargetKind kind) {

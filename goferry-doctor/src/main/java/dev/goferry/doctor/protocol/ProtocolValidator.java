@@ -46,6 +46,7 @@ public final class ProtocolValidator {
             case ANY -> new ProtocolVerdict.Valid(body.length + " bytes");
             default -> html ? htmlPage(body) : switch (check) {
                 case GOPROXY_LIST -> versionList(body, sample.truncated());
+                case GOPROXY_INFO -> versionInfo(body);
                 case SUMDB_SUPPORTED -> new ProtocolVerdict.Valid("supported");
                 case SUMDB_LATEST -> treeHead(body, sumdbKey);
                 case RELEASE_INDEX -> releaseIndex(body, sample.truncated());
@@ -141,6 +142,27 @@ public final class ProtocolValidator {
      * The release index: a non-empty JSON array of objects, each with a {@code version} string
      * starting {@code go} and a {@code files} array. A body cut at the cap is judged up to the cut.
      */
+    /** A version's {@code .info}: {@code {"Version":"v1.2.3","Time":"…"}}. */
+    static ProtocolVerdict versionInfo(byte[] body) {
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new ProtocolVerdict.Unexpected("not-version-info", excerpt(new String(body, StandardCharsets.UTF_8)));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken v = p.nextToken();
+                if (field.equals("Version") && v == JsonToken.VALUE_STRING && Semver.isValid(p.getText())) {
+                    return new ProtocolVerdict.Valid(p.getText());
+                }
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            return new ProtocolVerdict.Unexpected("bad-json", excerpt(String.valueOf(e.getMessage()).lines()
+                    .findFirst().orElse("")));
+        }
+        return new ProtocolVerdict.Unexpected("not-version-info", excerpt(new String(body, StandardCharsets.UTF_8)));
+    }
+
     static ProtocolVerdict releaseIndex(byte[] body, boolean truncated) {
         int releases = 0;
         try (JsonParser p = JSON.createParser(body)) {

@@ -13,6 +13,9 @@ import dev.goferry.doctor.protocol.ProtocolCheck;
 import dev.goferry.doctor.protocol.ProtocolValidator;
 import dev.goferry.doctor.protocol.ProtocolVerdict;
 import dev.goferry.doctor.target.Target;
+import dev.goferry.doctor.target.TargetKind;
+import dev.goferry.doctor.target.TargetOptions;
+import dev.goferry.doctor.target.TargetPlanner;
 import dev.goferry.gomod.env.SumDbSetting;
 import dev.goferry.gomod.route.RouteSettings;
 import dev.goferry.net.Endpoint;
@@ -58,6 +61,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,14 +122,26 @@ public final class DoctorRunner {
 
     /**
      * Probes {@code targets} under {@code settings} and diagnoses them; {@code goproxy} and
-     * {@code gosumdb} are the effective texts, for messages and fixes.
+     * {@code gosumdb} are the effective texts, for messages and fixes. The checksum database
+     * reached directly only after the proxies' answers ({@link TargetPlanner#sumdbFallback}) is
+     * derived from the settings and the module the targets serve.
      */
     public DoctorRun run(RouteSettings settings, String goproxy, String gosumdb, List<Target> targets,
                          RunOptions options) {
+        return run(settings, goproxy, gosumdb, targets, fallbackFor(settings, targets), options);
+    }
+
+    /**
+     * As {@link #run(RouteSettings, String, String, List, RunOptions)}, with the second-phase
+     * target given: {@code sumdbFallback} is probed, within the same deadline, only when the
+     * proxies' {@code supported} answers send Go to the database directly ({@link SumDbFallback}).
+     */
+    public DoctorRun run(RouteSettings settings, String goproxy, String gosumdb, List<Target> targets,
+                         Optional<Target> sumdbFallback, RunOptions options) {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         Optional<String> sumdbKey = settings.sumdb() instanceof SumDbSetting.Database db
                 ? Optional.of(db.key()) : Optional.empty();
-        List<Progress> progress = targets.stream().map(Progress::new).toList();
+        List<Progress> progress = new ArrayList<>(targets.stream().map(Progress::new).toList());
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         List<TargetEvidence> evidence = new ArrayList<>();
         List<DoctorRun.Unfinished> unfinished = new ArrayList<>();
@@ -134,6 +151,15 @@ public final class DoctorRunner {
                 futures.add(pool.submit(() -> probe(p, settings, options, sumdbKey, deadline)));
             }
             await(futures, deadline);
+            Optional<Target> second = sumdbFallback.filter(t -> !Thread.currentThread().isInterrupted()
+                    && targets.stream().noneMatch(x -> x.id().equals(t.id()))
+                    && SumDbFallback.decide(settings.proxies().entries(), supportedAnswers(progress))
+                            == SumDbFallback.Verdict.DIRECT);
+            if (second.isPresent()) {
+                Progress p = new Progress(second.get());
+                progress.add(p);
+                await(List.of(pool.submit(() -> probe(p, settings, options, sumdbKey, deadline))), deadline);
+            }
             // Read every target's state before cancelling: a cancelled probe would otherwise still
             // record its interrupted layers as if they had finished.
             for (Progress p : progress) {
@@ -146,11 +172,35 @@ public final class DoctorRunner {
         } finally {
             pool.shutdownNow();  // not close(): the run must not wait for what the deadline cut off
         }
-        LocalEvidence local = local(targets, progress);
+        List<Target> all = progress.stream().map(p -> p.target).toList();
+        LocalEvidence local = local(all, progress);
         DiagnosisContext ctx = new DiagnosisContext(settings, goproxy, gosumdb, Optional.of(local),
                 new DiagnosisContext.Thresholds(options.throughput().slowBytesPerSecond(),
                         DiagnosisContext.Thresholds.DEFAULT.clockSkew()));
         return new DoctorRun(Diagnoser.diagnose(ctx, evidence), evidence, local, unfinished);
+    }
+
+    /** The fallback for targets planned without it: the module is the one they serve, else the reference. */
+    private static Optional<Target> fallbackFor(RouteSettings settings, List<Target> targets) {
+        if (targets.stream().noneMatch(t -> t.kind() == TargetKind.SUMDB_VIA_PROXY)) {
+            return Optional.empty();
+        }
+        Optional<TargetOptions.ModuleVersion> module = targets.stream().flatMap(t -> t.module().stream()).findFirst()
+                .map(m -> new TargetOptions.ModuleVersion(m, Optional.empty()));
+        return TargetPlanner.sumdbFallback(settings, new TargetOptions(TargetOptions.REFERENCE_MODULE, module,
+                Optional.empty(), Optional.empty(), List.of()));
+    }
+
+    /** Each proxy's answer to {@code supported}: its status, or empty when no response came; absent when unfinished. */
+    private static Map<String, Optional<Integer>> supportedAnswers(List<Progress> progress) {
+        Map<String, Optional<Integer>> out = new HashMap<>();
+        for (Progress p : progress) {
+            if (p.target.kind() == TargetKind.SUMDB_VIA_PROXY && p.walk.isPresent()) {
+                out.put(p.target.base(), p.walk.get().http().filter(HttpOutcome.Response.class::isInstance)
+                        .map(h -> ((HttpOutcome.Response) h).status()));
+            }
+        }
+        return out;
     }
 
     private static void await(List<Future<?>> futures, long deadline) {
@@ -254,7 +304,7 @@ public final class DoctorRunner {
             date(r).ifPresent(d -> p.clock.add(new LocalEvidence.ClockSample(t.host(), now, d)));
             if (r.status() >= 200 && r.status() < 300) {
                 Body body = body(r);
-                p.protocol = Optional.of(ProtocolValidator.validate(ProtocolCheck.of(t.kind()),
+                p.protocol = Optional.of(ProtocolValidator.validate(ProtocolCheck.of(t),
                         new BodySample(r.status(), header(r, "Content-Type"), body.bytes(), body.truncated()), sumdbKey));
                 p.done.add(Layer.PROTOCOL);
                 if (options.throughput().enabled() && p.protocol.get() instanceof ProtocolVerdict.Valid) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.goferry.doctor.Layer;
 import dev.goferry.doctor.diagnosis.Cause;
 import dev.goferry.doctor.diagnosis.CauseId;
+import dev.goferry.doctor.evidence.TargetEvidence;
 import dev.goferry.doctor.target.Target;
 import dev.goferry.doctor.target.TargetOptions;
 import dev.goferry.doctor.target.TargetPlanner;
@@ -54,6 +55,12 @@ class DoctorRunnerTest {
         RouteSettings settings = Settings.of("GOPROXY", goproxy);
         List<Target> targets = TargetPlanner.plan(settings, options);
         return new DoctorRunner(Lab.seams(guard)).run(settings, goproxy, "sum.golang.org", targets, run);
+    }
+
+    private DoctorRun runNoSumDb(String goproxy) {
+        RouteSettings settings = Settings.of("GOPROXY", goproxy, "GOSUMDB", "off");
+        return new DoctorRunner(Lab.seams(guard)).run(settings, goproxy, "off",
+                TargetPlanner.plan(settings, noReleases()), Lab.options(Duration.ofSeconds(10)));
     }
 
     /** A case: what the lab's proxy answers (empty: nothing listens) and the cause expected on the GOPROXY target. */
@@ -115,17 +122,54 @@ class DoctorRunnerTest {
         String present = "file://" + dir;
         String missing = "file://" + dir.resolve("missing");
 
-        DoctorRun good = run(present, noReleases(), Duration.ofSeconds(10));
-        DoctorRun bad = run(missing, noReleases(), Duration.ofSeconds(10));
+        // GOSUMDB=off: with only a file:// entry Go would verify at sum.golang.org directly, not in this lab.
+        DoctorRun good = runNoSumDb(present);
+        DoctorRun bad = runNoSumDb(missing);
 
         assertThat(good.evidence()).singleElement().satisfies(e -> assertThat(e.file()).hasValueSatisfying(f -> {
             assertThat(f.usable()).as("usable").isTrue();
             assertThat(f.probeFileExists()).as("the module's list is there").isTrue();
         }));
-        assertThat(good.diagnosis().causeIds()).containsExactly(CauseId.HEALTHY);
+        assertThat(good.diagnosis().causeIds()).containsExactly(CauseId.SUMDB_DISABLED);
         assertThat(bad.evidence()).singleElement().satisfies(e -> assertThat(e.file())
                 .hasValueSatisfying(f -> assertThat(f.exists()).as("exists").isFalse()));
         assertThat(bad.diagnosis().healthy()).as("a missing file:// tree: %s", bad.diagnosis().causeIds()).isFalse();
+        assertThat(guard.violations()).isEmpty();
+    }
+
+    static Stream<Arguments> sumdbSecondPhase() {
+        Lab.Response list = Lab.GOOD_PROXY.get("/golang.org/x/text/@v/list");
+        Lab.Response toolchain = Lab.GOOD_PROXY.get("/golang.org/toolchain/@v/list");
+        java.util.function.Function<Integer, Map<String, Lab.Response>> supported = status -> Map.of(
+                "/golang.org/x/text/@v/list", list, "/golang.org/toolchain/@v/list", toolchain,
+                "/sumdb/sum.golang.org/supported", new Lab.Response(status, "text/plain", status == 200 ? "" : "no"));
+        return Stream.of(
+                Arguments.of("the proxy serves the database: never directly", supported.apply(200), false),
+                Arguments.of("404: Go goes to the database directly", supported.apply(404), true),
+                Arguments.of("410: the same", supported.apply(410), true),
+                Arguments.of("500 after a comma: verification fails, nothing goes direct", supported.apply(500), false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void sumdbSecondPhase(String name, Map<String, Lab.Response> routes, boolean direct) {
+        server = Lab.proxy(routes, Optional.empty());
+        String goproxy = Lab.url(server);  // no direct: the database is reached directly only after the 404
+
+        DoctorRun run = run(goproxy, noReleases(), Duration.ofSeconds(10));
+
+        List<String> ids = run.evidence().stream().map(e -> e.target().id()).toList();
+        if (direct) {
+            assertThat(ids).as("%s: targets", name).endsWith("sumdb:sum.golang.org");
+            TargetEvidence sumdb = run.evidence().getLast();
+            assertThat(sumdb.walk()).as("%s: the database was probed", name).isPresent();
+            assertThat(sumdb.target().why().key()).isEqualTo("doctor.why.sumdb-fallback");
+            // sum.golang.org does not resolve in this lab (nothing answers on 127.0.0.1:53) while the proxy works
+            assertThat(run.diagnosis().causeIds()).as("%s: causes", name).contains(CauseId.SUMDB_UNREACHABLE);
+        } else {
+            assertThat(ids).as("%s: targets", name).doesNotContain("sumdb:sum.golang.org");
+        }
+        assertThat(run.unfinished()).as("%s: nothing cut short", name).isEmpty();
         assertThat(guard.violations()).isEmpty();
     }
 

@@ -30,7 +30,8 @@ class TargetPlannerTest {
         String goprivate = env.getOrDefault("GOPRIVATE", "");
         String gonoproxy = env.getOrDefault("GONOPROXY", goprivate);
         return new RouteSettings(ProxyList.parse(env.getOrDefault("GOPROXY", "https://proxy.golang.org,direct"),
-                gonoproxy, false), goprivate, gonoproxy, env.getOrDefault("GONOSUMDB", goprivate), "",
+                gonoproxy, false), goprivate, gonoproxy, env.getOrDefault("GONOSUMDB", goprivate),
+                env.getOrDefault("GOINSECURE", ""),
                 SumDbSetting.parse(env.getOrDefault("GOSUMDB", "sum.golang.org")),
                 new VcsPolicy(GoVcsRules.parse(""), goprivate), ProxyEnvironment.from(env, "go1.24.4"));
     }
@@ -40,13 +41,30 @@ class TargetPlannerTest {
 
     static Stream<Arguments> plans() {
         return Stream.of(
-                Arguments.of("the default list: proxy, toolchain, sumdb through the proxy and directly, the VCS host",
+                Arguments.of("the default list: proxy, toolchain, sumdb through the proxy (directly only after its 404), the VCS host",
                         settings(), NO_RELEASES, List.of(
                                 "goproxy:https://proxy.golang.org -> https://proxy.golang.org/golang.org/x/text/@v/list",
                                 "toolchain:https://proxy.golang.org -> https://proxy.golang.org/golang.org/toolchain/@v/list",
-                                "sumdb-proxy:https://proxy.golang.org -> https://proxy.golang.org/sumdb/sum.golang.org/supported",
-                                "sumdb:sum.golang.org -> https://sum.golang.org/latest",
-                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1")),
+                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1",
+                                "sumdb-proxy:https://proxy.golang.org -> https://proxy.golang.org/sumdb/sum.golang.org/supported")),
+                Arguments.of("GOPROXY=direct: the checksum database directly, no proxy asked",
+                        settings("GOPROXY", "direct"), NO_RELEASES, List.of(
+                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1",
+                                "sumdb:sum.golang.org -> https://sum.golang.org/latest")),
+                Arguments.of("GOSUMDB with its own URL bypasses the proxies",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB",
+                                "sum.golang.org https://sum.mirror.example/db/"), NO_RELEASES, List.of(
+                                "goproxy:https://p.example -> https://p.example/golang.org/x/text/@v/list",
+                                "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list",
+                                "sumdb:sum.golang.org -> https://sum.mirror.example/db/latest")),
+                Arguments.of("GONOSUMDB matching the module: no checksum database",
+                        settings("GOPROXY", "https://p.example", "GONOSUMDB", "golang.org/x"), NO_RELEASES, List.of(
+                                "goproxy:https://p.example -> https://p.example/golang.org/x/text/@v/list",
+                                "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list")),
+                Arguments.of("GOINSECURE adds the http:// discovery Go falls back to",
+                        settings("GOPROXY", "direct", "GOSUMDB", "off", "GOINSECURE", "golang.org/x"), NO_RELEASES,
+                        List.of("vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1",
+                                "vcs:http://golang.org/x/text -> http://golang.org/x/text?go-get=1")),
                 Arguments.of("off: nothing to reach", settings("GOPROXY", "off"), NO_RELEASES, List.of()),
                 Arguments.of("Go never looks past off", settings("GOPROXY", "https://a.example|off|https://b.example",
                         "GOSUMDB", "off"), NO_RELEASES, List.of(
@@ -56,8 +74,8 @@ class TargetPlannerTest {
                         settings("GOPROXY", "file:///srv/mods,direct", "GOSUMDB",
                                 "sum.golang.org https://sum.golang.google.cn"), NO_RELEASES, List.of(
                                 "file-proxy:file:///srv/mods -> file:///srv/mods/golang.org/x/text/@v/list",
-                                "sumdb:sum.golang.org -> https://sum.golang.google.cn/latest",
-                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1")),
+                                "vcs:golang.org/x/text -> https://golang.org/x/text?go-get=1",
+                                "sumdb:sum.golang.org -> https://sum.golang.google.cn/latest")),
                 Arguments.of("GOPRIVATE hosts are probed, a wildcard host is not",
                         settings("GOPROXY", "https://p.example", "GOSUMDB", "off",
                                 "GOPRIVATE", "git.corp.example/team,*.internal"), NO_RELEASES, List.of(
@@ -65,23 +83,77 @@ class TargetPlannerTest {
                                 "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list",
                                 "vcs-private:git.corp.example/team -> https://git.corp.example/team?go-get=1",
                                 "vcs-wildcard:*.internal -> ")),
-                Arguments.of("--module M@V asks its version's info; a GONOPROXY module goes direct",
+                Arguments.of("--module M@V: only its route (its version's info, ! escaped as go sends it) and the --target extras",
                         settings("GOPROXY", "https://p.example", "GOSUMDB", "off"),
                         new TargetOptions(TargetOptions.REFERENCE_MODULE,
                                 Optional.of(TargetOptions.ModuleVersion.parse("github.com/Foo/bar@v1.2.3")),
                                 Optional.of(URI.create("https://go.dev/dl/?mode=json")), Optional.empty(),
                                 List.of(URI.create("http://127.0.0.1:8080/x"))), List.of(
-                                "goproxy:https://p.example -> https://p.example/github.com/!foo/bar/@v/v1.2.3.info",
-                                "toolchain:https://p.example -> https://p.example/golang.org/toolchain/@v/list",
-                                "release-index:https://go.dev/dl/?mode=json -> https://go.dev/dl/?mode=json",
+                                "goproxy:https://p.example -> https://p.example/github.com/%21foo/bar/@v/v1.2.3.info",
                                 "user:http://127.0.0.1:8080/x -> http://127.0.0.1:8080/x")),
+                Arguments.of("--module through a list that goes direct: proxies, its VCS host, the sumdb through the proxy",
+                        settings("GOPROXY", "https://a.example|https://b.example,direct"),
+                        module("example.com/m"), List.of(
+                                "goproxy:https://a.example -> https://a.example/example.com/m/@v/list",
+                                "goproxy:https://b.example -> https://b.example/example.com/m/@v/list",
+                                "vcs:example.com/m -> https://example.com/m?go-get=1",
+                                "sumdb-proxy:https://a.example -> https://a.example/sumdb/sum.golang.org/supported",
+                                "sumdb-proxy:https://b.example -> https://b.example/sumdb/sum.golang.org/supported")),
+                Arguments.of("--module matched by GOPRIVATE: proxies skipped, its own host, no checksum database",
+                        settings("GOPROXY", "https://p.example", "GOPRIVATE", "*.corp.example"),
+                        module("git.corp.example/team/lib@v1.0.0"), List.of(
+                                "vcs-private:git.corp.example/team/lib -> https://git.corp.example/team/lib?go-get=1")),
+                Arguments.of("--module matched by GONOPROXY only: direct to its host, yet verified via the proxy",
+                        settings("GOPROXY", "https://p.example", "GONOPROXY", "corp.example"),
+                        module("corp.example/lib"), List.of(
+                                "vcs-private:corp.example/lib -> https://corp.example/lib?go-get=1",
+                                "sumdb-proxy:https://p.example -> https://p.example/sumdb/sum.golang.org/supported")),
+                Arguments.of("--module GONOSUMDB only: proxies yes, checksum database no",
+                        settings("GOPROXY", "https://p.example,direct", "GONOSUMDB", "example.com"),
+                        module("example.com/m"), List.of(
+                                "goproxy:https://p.example -> https://p.example/example.com/m/@v/list",
+                                "vcs:example.com/m -> https://example.com/m?go-get=1")),
+                Arguments.of("--module on a known host: Go knows the repository, the host is probed",
+                        settings("GOPROXY", "direct", "GOSUMDB", "off"), module("github.com/Foo/bar"), List.of(
+                                "vcs:github.com/Foo/bar -> https://github.com/Foo/bar?go-get=1")),
+                Arguments.of("--module whose host is a wildcard: not probeable",
+                        settings("GOPROXY", "https://p.example", "GOPRIVATE", "*.corp.example"),
+                        module("*.corp.example/lib"), List.of("vcs-wildcard:*.corp.example/lib -> ")),
                 Arguments.of("a module matched by GONOPROXY skips the proxies",
                         settings("GOPROXY", "https://p.example", "GOSUMDB", "off", "GOPRIVATE", "corp.example"),
-                        new TargetOptions(TargetOptions.REFERENCE_MODULE,
-                                Optional.of(TargetOptions.ModuleVersion.parse("corp.example/lib")),
-                                Optional.empty(), Optional.empty(), List.of()), List.of(
-                                "vcs-private:corp.example/lib -> https://corp.example/lib?go-get=1",
-                                "vcs-private:corp.example -> https://corp.example?go-get=1")));
+                        module("corp.example/lib"), List.of(
+                                "vcs-private:corp.example/lib -> https://corp.example/lib?go-get=1")));
+    }
+
+    static TargetOptions module(String mv) {
+        return new TargetOptions(TargetOptions.REFERENCE_MODULE, Optional.of(TargetOptions.ModuleVersion.parse(mv)),
+                Optional.of(TargetOptions.RELEASE_INDEX), Optional.of(TargetOptions.RELEASE_DOWNLOAD), List.of());
+    }
+
+    static Stream<Arguments> fallbacks() {
+        return Stream.of(
+                Arguments.of("proxy then direct: after the proxy's 404", settings(), NO_RELEASES,
+                        Optional.of("sumdb:sum.golang.org -> https://sum.golang.org/latest")),
+                Arguments.of("a proxy and no direct: still after its 404", settings("GOPROXY", "https://p.example"),
+                        NO_RELEASES, Optional.of("sumdb:sum.golang.org -> https://sum.golang.org/latest")),
+                Arguments.of("direct first: planned already", settings("GOPROXY", "direct"), NO_RELEASES,
+                        Optional.empty()),
+                Arguments.of("GOSUMDB's own URL: planned already", settings("GOSUMDB",
+                        "sum.golang.org https://sum.mirror.example"), NO_RELEASES, Optional.empty()),
+                Arguments.of("GOSUMDB=off", settings("GOSUMDB", "off"), NO_RELEASES, Optional.empty()),
+                Arguments.of("GONOSUMDB matches the module", settings("GONOSUMDB", "example.com"),
+                        module("example.com/m"), Optional.empty()),
+                Arguments.of("GOPROXY=off: nothing downloaded to verify", settings("GOPROXY", "off"), NO_RELEASES,
+                        Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void fallbacks(String name, RouteSettings settings, TargetOptions options, Optional<String> want) {
+        Optional<String> got = TargetPlanner.sumdbFallback(settings, options)
+                .map(t -> t.id() + " -> " + t.url().map(URI::toString).orElse(""));
+
+        assertThat(got).as(name).isEqualTo(want);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,6 +163,16 @@ class TargetPlannerTest {
                 .map(t -> t.id() + " -> " + t.url().map(URI::toString).orElse("")).toList();
 
         assertThat(got).as(name).containsExactlyElementsOf(want);
+    }
+
+    @Test
+    void theImplicitNoproxyEntryDoesNotShiftPlaces() {
+        List<Target> targets = TargetPlanner.plan(settings("GOPROXY", "https://a.example,https://b.example",
+                "GOPRIVATE", "corp.example"), NO_RELEASES);
+
+        assertThat(targets).extracting(t -> t.id() + " " + t.why().args()).contains(
+                "goproxy:https://a.example [1]", "goproxy:https://b.example [2]",
+                "sumdb-proxy:https://b.example [sum.golang.org, 2]");
     }
 
     @Test
