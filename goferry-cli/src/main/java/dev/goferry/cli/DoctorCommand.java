@@ -12,6 +12,7 @@ import dev.goferry.doctor.target.TargetPlanner;
 import dev.goferry.gomod.env.GoOs;
 import dev.goferry.gomod.env.GoSettings;
 import dev.goferry.gomod.env.LocalFiles;
+import dev.goferry.gomod.module.ModulePaths;
 import dev.goferry.gomod.route.RouteSettings;
 import dev.goferry.gomod.tlsroots.RootsPlan;
 import dev.goferry.gomod.tlsroots.SystemRootsLoader;
@@ -78,7 +79,7 @@ final class DoctorCommand implements Callable<Integer> {
         List<InetSocketAddress> resolvers;
         try {
             options = new TargetOptions(TargetOptions.REFERENCE_MODULE,
-                    Optional.ofNullable(module).map(TargetOptions.ModuleVersion::parse), optionalUrl(releaseIndex),
+                    Optional.ofNullable(module).map(DoctorCommand::module), optionalUrl(releaseIndex),
                     optionalUrl(releaseDownload), targets.stream().map(DoctorCommand::url).toList());
             List<InetSocketAddress> named = publicDns == null ? RunOptions.PUBLIC_RESOLVERS
                     : publicDns.stream().map(DoctorCommand::resolver).toList();
@@ -193,6 +194,22 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw UserError.usage("timeout \"" + text + "\": want a positive duration such as 10s, 500ms or 1m");
         }
+    }
+
+    /**
+     * {@code --module M[@V]}: the path must be one Go accepts (Go's own message otherwise), except a
+     * path whose host is a pattern such as {@code *.corp.example/x}, which the plan reports as not
+     * probeable rather than refusing.
+     */
+    static TargetOptions.ModuleVersion module(String text) {
+        TargetOptions.ModuleVersion mv = TargetOptions.ModuleVersion.parse(text);
+        String first = mv.path().contains("/") ? mv.path().substring(0, mv.path().indexOf('/')) : mv.path();
+        if (!first.matches(".*[*?\\[].*")) {
+            ModulePaths.checkPath(mv.path()).ifPresent(e -> {
+                throw new IllegalArgumentException(e.message());
+            });
+        }
+        return mv;
     }
 
     private static Optional<URI> optionalUrl(String text) {

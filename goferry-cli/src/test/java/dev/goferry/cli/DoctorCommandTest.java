@@ -152,9 +152,36 @@ class DoctorCommandTest {
         assertThat(r.out()).contains("✗").contains("http.forbidden");
     }
 
+    @Test
+    void moduleDiagnosesOnlyThatModulesRoute() throws IOException {
+        String goproxy = proxy(200, "application/json", Map.of(
+                "/example.com/m/@v/v1.0.0.info", "{\"Version\":\"v1.0.0\",\"Time\":\"2024-01-01T00:00:00Z\"}",
+                "/example.com/m/@v/v1.0.0.zip", "PK\u0005\u0006" + "\u0000".repeat(18),
+                "/sumdb/sum.golang.org/supported", ""));
+
+        CliRun r = doctor(goproxy, "--json", "--module", "example.com/m@v1.0.0");
+
+        assertThat(r.exitCode()).as("exit code; out:\n%s\nerr:\n%s", r.out(), r.err()).isZero();
+        assertThat(r.out()).contains("\"goproxy:" + goproxy + "\"", "\"url\" : \"" + goproxy
+                        + "/example.com/m/@v/v1.0.0.info\"", "\"module\" : \"example.com/m\"",
+                "\"sumdb-proxy:" + goproxy + "\"", "\"layer\" : \"throughput\"")
+                .doesNotContain("toolchain:", "golang.org/x/text");
+    }
+
+    @Test
+    void aModuleWhoseHostIsAPatternIsNotProbeable() throws IOException {
+        String goproxy = goodProxy();
+
+        CliRun r = doctor(goproxy, "--json", "--module", "*.corp.example/lib");
+
+        assertThat(r.out()).as("err:\n%s", r.err()).contains("\"vcs-wildcard:*.corp.example/lib\"")
+                .doesNotContain("\"goproxy:");
+    }
+
     static Stream<Arguments> usageErrors() {
         return Stream.of(Arguments.of("--timeout", "soon"), Arguments.of("--public-dns", "dns.example"),
-                Arguments.of("--target", "ftp://127.0.0.1/"), Arguments.of("--module", "@v1"));
+                Arguments.of("--target", "ftp://127.0.0.1/"), Arguments.of("--module", "@v1"),
+                Arguments.of("--module", "example.com/m/"), Arguments.of("--module", "corp/lib@v1.0.0"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -163,5 +190,8 @@ class DoctorCommandTest {
         CliRun r = CliRun.of(Map.of("GOPROXY", "off"), "doctor", "--no-public-dns", option, value);
 
         assertThat(r.exitCode()).as("%s %s; err:\n%s", option, value, r.err()).isEqualTo(ExitCodes.USAGE);
+        if (value.startsWith("corp/")) {
+            assertThat(r.err()).as("Go's own words").contains("malformed module path \"corp/lib\": missing dot in first path element");
+        }
     }
 }

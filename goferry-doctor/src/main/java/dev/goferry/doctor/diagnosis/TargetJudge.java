@@ -645,6 +645,9 @@ final class TargetJudge {
         }
     }
 
+    /** The smallest complete download whose rate is judged. */
+    static final long MEANINGFUL_BYTES = 64 * 1024;
+
     /**
      * Stalls are a failure (go's own transfers hang the same way). Otherwise the rate decides: under
      * the threshold a download cut by the time box fails, a complete one is a warning; a download
@@ -661,7 +664,9 @@ final class TargetJudge {
                 + (x.complete() ? "" : ", cut short");
         String line = x.url() + ": " + detail;
         Optional<Duration> elapsed = Optional.of(x.elapsed());
-        boolean slow = x.bytesPerSecond() < ctx.thresholds().slowBytesPerSecond();
+        // A small object that arrived whole says nothing about the rate: its time is mostly latency.
+        boolean slow = x.bytesPerSecond() < ctx.thresholds().slowBytesPerSecond()
+                && !(x.complete() && x.bytes() < MEANINGFUL_BYTES);
         if (x.stalls() > 0 || slow && !x.complete()) {
             fail(Finding.fail(Layer.THROUGHPUT, elapsed, detail, CauseId.NETWORK_SLOW),
                     Candidate.fail(CauseId.NETWORK_SLOW, t, List.of(), line));

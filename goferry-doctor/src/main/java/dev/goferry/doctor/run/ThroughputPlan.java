@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which medium-sized object a target's throughput is measured on, chosen from what its protocol
@@ -48,15 +50,27 @@ final class ThroughputPlan {
                     yield latest(body, truncated).map(v -> new Download(URI.create(url.substring(0, url.length() - "list".length())
                             + Escaping.escapeVersion(v) + ".zip"), false));
                 }
-                yield url.endsWith(".info")
-                        ? Optional.of(new Download(URI.create(url.substring(0, url.length() - ".info".length()) + ".zip"),
-                                false))
-                        : Optional.empty();
+                if (url.endsWith(".info")) {
+                    // the version the query resolved to (a branch or commit resolves to a pseudo-version)
+                    String dir = url.substring(0, url.lastIndexOf('/') + 1);
+                    yield infoVersion(body).map(v -> new Download(URI.create(dir + Escaping.escapeVersion(v) + ".zip"),
+                            false));
+                }
+                yield Optional.empty();
             }
             case RELEASE_DOWNLOAD -> Optional.of(new Download(URI.create(url.endsWith(".sha256")
                     ? url.substring(0, url.length() - ".sha256".length()) : url), true));
             default -> Optional.empty();
         };
+    }
+
+    private static final Pattern INFO_VERSION = Pattern.compile("\"Version\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** {@return the {@code Version} of a {@code .info} body, when it is a canonical version} */
+    static Optional<String> infoVersion(byte[] body) {
+        Matcher m = INFO_VERSION.matcher(new String(body, StandardCharsets.UTF_8));
+        return m.find() && Semver.isValid(m.group(1)) && Semver.canonical(m.group(1)).equals(m.group(1))
+                ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**

@@ -58,9 +58,9 @@ public final class TargetPlanner {
             String place = String.valueOf(position);
             switch (route.chain().get(i)) {
                 case Entry.Proxy p when p.isFile() -> add(out, settings, TargetKind.FILE_PROXY, p.base(),
-                        moduleUrl(p.base(), route, version), asked, Message.of("doctor.why.file-proxy", place));
+                        moduleUrl(p.base(), route), asked, Message.of("doctor.why.file-proxy", place));
                 case Entry.Proxy p -> {
-                    add(out, settings, TargetKind.GOPROXY, p.base(), moduleUrl(p.base(), route, version), asked,
+                    add(out, settings, TargetKind.GOPROXY, p.base(), moduleUrl(p.base(), route), asked,
                             Message.of("doctor.why.goproxy", place));
                     if (firstProxy && asked.isEmpty()) {
                         add(out, settings, TargetKind.TOOLCHAIN_MODULE, p.base(),
@@ -192,9 +192,13 @@ public final class TargetPlanner {
         return host.contains("*") || host.contains("?") || host.contains("[") || !host.contains(".");
     }
 
-    /** The proxy request that starts the route: {@code @v/list}, or the version's {@code .info}. */
-    private static String moduleUrl(String base, Route route, Optional<String> version) {
-        return version.map(v -> route.url(base, Step.INFO, v)).orElseGet(() -> route.url(base, Step.LIST, ""));
+    /**
+     * The proxy request that starts the route, as Go resolves the query: {@code @v/list} for
+     * {@code latest} or a version prefix, else the version's (or branch's, commit's) {@code .info}.
+     */
+    private static String moduleUrl(String base, Route route) {
+        return route.query().resolvedByList() ? route.url(base, Step.LIST, "")
+                : route.url(base, Step.INFO, route.query().query());
     }
 
     private static void extras(Map<String, Target> out, RouteSettings settings, TargetOptions options) {

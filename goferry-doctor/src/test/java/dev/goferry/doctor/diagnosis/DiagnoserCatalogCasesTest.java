@@ -154,6 +154,8 @@ class DiagnoserCatalogCasesTest {
                 of("network.slow (slow and cut short by the time box, no stall)", Net.of(), List.of(
                         Ev.healthy(plain.goproxy(PGO)).throughput(40_000, Duration.ofSeconds(4), 0, false)),
                         "network.slow@throughput"),
+                of("healthy (a small object whole: latency, not rate)", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))
+                        .throughput(22, Duration.ofMillis(200), 0, true)), "healthy@local"),
                 of("healthy (fast, cut short by the time box: the object was larger than the budget)", Net.of(),
                         List.of(Ev.healthy(plain.goproxy(PGO)).throughput(1_500_000, Duration.ofSeconds(4), 0, false)),
                         "healthy@local"));

@@ -113,6 +113,12 @@ class TargetPlannerTest {
                         module("example.com/m"), List.of(
                                 "goproxy:https://p.example -> https://p.example/example.com/m/@v/list",
                                 "vcs:example.com/m -> https://example.com/m?go-get=1")),
+                Arguments.of("--module M@latest and M@v1.2 are resolved by the list, M@main by its info",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB", "off"), module("example.com/m@v1.2"),
+                        List.of("goproxy:https://p.example -> https://p.example/example.com/m/@v/list")),
+                Arguments.of("--module M@main: the branch's info",
+                        settings("GOPROXY", "https://p.example", "GOSUMDB", "off"), module("example.com/m@main"),
+                        List.of("goproxy:https://p.example -> https://p.example/example.com/m/@v/main.info")),
                 Arguments.of("--module on a known host: Go knows the repository, the host is probed",
                         settings("GOPROXY", "direct", "GOSUMDB", "off"), module("github.com/Foo/bar"), List.of(
                                 "vcs:github.com/Foo/bar -> https://github.com/Foo/bar?go-get=1")),
