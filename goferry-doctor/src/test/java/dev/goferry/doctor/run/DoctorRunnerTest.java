@@ -173,6 +173,37 @@ class DoctorRunnerTest {
         assertThat(guard.violations()).isEmpty();
     }
 
+    static Stream<Arguments> clocks() {
+        return Stream.of(Arguments.of("in step", Duration.ZERO, false), Arguments.of("three hours ahead",
+                Duration.ofHours(3), true), Arguments.of("ten minutes behind", Duration.ofMinutes(-10), true));
+    }
+
+    @ParameterizedTest(name = "a clock {0}")
+    @MethodSource("clocks")
+    void theClockIsComparedWithTheDateHeadersReceived(String name, Duration offset, boolean skewed) {
+        server = Lab.proxy(Lab.GOOD_PROXY, Optional.empty());  // the JDK server stamps every answer with Date
+        DoctorRunner.Seams lab = Lab.seams(guard);
+        DoctorRunner.Seams seams = new DoctorRunner.Seams(lab.files(), lab.connector(), lab.guard(), lab.dns(),
+                lab.local(), java.time.Clock.offset(java.time.Clock.systemUTC(), offset));
+        RouteSettings settings = Settings.of("GOPROXY", Lab.url(server));
+        DoctorRun run = new DoctorRunner(seams).run(settings, Lab.url(server), "sum.golang.org",
+                TargetPlanner.plan(settings, noReleases()), Lab.options(Duration.ofSeconds(10)));
+
+        assertThat(run.local().clock()).as("%s: one sample per response", name).hasSize(run.evidence().size());
+        assertThat(run.local().clockSkew()).as(name).hasValueSatisfying(d -> assertThat(d.minus(offset).abs())
+                .isLessThan(Duration.ofSeconds(5)));
+        if (skewed) {
+            assertThat(run.diagnosis().cause(CauseId.TLS_CLOCK_SKEW)).as("%s: causes %s", name,
+                    run.diagnosis().causeIds()).hasValueSatisfying(c -> {
+                        assertThat(c.layer()).isEqualTo(Layer.LOCAL);
+                        assertThat(c.severity()).isEqualTo(dev.goferry.doctor.Status.WARN);
+                    });
+        } else {
+            assertThat(run.diagnosis().causeIds()).as(name).containsExactly(CauseId.HEALTHY);
+        }
+        assertThat(guard.violations()).isEmpty();
+    }
+
     @Test
     void aTargetGoesThroughTheHttpProxyGoWouldUse() {
         // The "proxy" never forwards: it asks for credentials, so nothing leaves loopback.
