@@ -21,7 +21,7 @@
  *       makes for that URL ({@code RouteSettings.httpProxies().decide(url)}), the module when
  *       {@code --module} asked for one, and why it is a target as a catalog message
  *       ({@code doctor.why.<kind-id>}: {@code goproxy} {0}=entry number; {@code file-proxy} {0};
- *       {@code sumdb-proxy} {0}=name {1}=entry number; {@code sumdb} {0}=name; {@code toolchain} {0};
+ *       {@code sumdb-proxy} {0}=name {1}=entry number; {@code sumdb} and {@code sumdb-fallback} (the second phase: {@code TargetPlanner.sumdbFallback}, probed when the proxies' {@code supported} answers send Go there) {0}=name; {@code toolchain} {0};
  *       {@code vcs-private} {0}=pattern; {@code vcs-wildcard} {0}=pattern {1}=variable; {@code user} {0}=URL;
  *       {@code release-index}, {@code release-download}, {@code vcs}, {@code mirror}, {@code sumdb-mirror}
  *       without arguments). Alternatives ({@code MIRROR}, {@code SUMDB_MIRROR}) are probed like the
@@ -34,8 +34,10 @@
  *       every {@code TcpAttempt} (v4 and v6, several each; to the proxy when proxied); {@code walk} =
  *       the {@code HttpProbeReport} of one protocol-correct request; {@code protocol} =
  *       {@link dev.goferry.doctor.protocol.ProtocolValidator#validate} of its body
- *       ({@code ProtocolCheck.of(kind)}; goferry-net's report keeps no body bytes, so the runner passes
- *       a {@link dev.goferry.doctor.protocol.BodySample}); {@code throughput}; {@code file} for
+ *       ({@code ProtocolCheck.of(target)}: by kind, a {@code .info} as JSON; goferry-net's report keeps no body bytes, so the runner passes
+ *       a {@link dev.goferry.doctor.protocol.BodySample}); {@code throughput} = a bounded download of the
+ *       object {@code run.ThroughputPlan} picks (the probed module's latest zip, a release archive's
+ *       start), within {@code RunOptions.Throughput} and the deadline; {@code file} for
  *       file:// proxies. A layer not reached is empty, {@code TargetEvidence.none(target)} for a
  *       target not probed. Machine-wide, {@link dev.goferry.doctor.evidence.LocalEvidence}: interfaces,
  *       default routes, resolv.conf, hosts entries for target names, clock samples (local time vs
