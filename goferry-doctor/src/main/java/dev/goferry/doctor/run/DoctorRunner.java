@@ -311,14 +311,28 @@ public final class DoctorRunner {
                     Optional<ThroughputPlan.Download> d = ThroughputPlan.of(t, body.bytes(), body.truncated());
                     if (d.isPresent()) {
                         p.throughputStarted = true;
-                        p.throughput = ThroughputLayer.measure(new TransferProbe(http, System::nanoTime), d.get(),
-                                proxy, options.roots(), limits, options.throughput(), deadline);
+                        p.throughput = ThroughputLayer.measure(new TransferProbe(redirectable(resolved, dialHost, tcp),
+                                System::nanoTime), d.get(), proxy, options.roots(), limits,
+                                options.throughput(), deadline);
                         p.done.add(Layer.THROUGHPUT);
                     }
                 }
             }
         }
         p.done.add(Layer.PROTOCOL);
+    }
+
+    /**
+     * A probe for a download that may be redirected (a mirror sending a zip to its CDN): the host
+     * already resolved keeps its addresses, any other is resolved as Go would, behind the guard.
+     */
+    private HttpProbe redirectable(Resolver resolved, String dialHost, TcpProbe tcp) {
+        Resolver likeGo = Resolver.likeGo(new GoResolver(seams.files(), seams.dns()));
+        Resolver any = (host, ep, listener) -> host.equals(dialHost) ? resolved.resolve(host, ep, listener)
+                : likeGo.resolve(checkedName(host), ep, listener);
+        return new HttpProbe(any, tcp, new ConnectProbe(System::nanoTime),
+                new TlsProbe(new ChainVerifier(seams.wall()), System::nanoTime), new HttpExchange(System::nanoTime),
+                System::nanoTime);
     }
 
     /** Vets the resolv.conf servers Go's resolver is about to ask, before it asks them. */

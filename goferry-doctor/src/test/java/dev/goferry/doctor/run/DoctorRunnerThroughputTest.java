@@ -63,6 +63,14 @@ class DoctorRunnerThroughputTest {
                 case "/golang.org/x/text/@v/list" -> send(ex, 200, "text/plain", "v0.3.0\nv0.14.0\n");
                 case "/golang.org/toolchain/@v/list" -> send(ex, 200, "text/plain", "v0.0.1-go1.21.0.linux-amd64\n");
                 case "/golang.org/x/text/@v/v0.14.0.zip" -> zip.send(ex);
+                case "/redirected/golang.org/x/text/@v/list" -> send(ex, 200, "text/plain", "v0.14.0\n");
+                case "/redirected/golang.org/x/text/@v/v0.14.0.zip" -> {
+                    // a mirror sending its zips elsewhere; "localhost" must be resolved anew, as Go would
+                    ex.getResponseHeaders().set("Location", "http://localhost:" + server.getAddress().getPort()
+                            + "/golang.org/x/text/@v/v0.14.0.zip");
+                    ex.sendResponseHeaders(302, -1);
+                    ex.close();
+                }
                 case "/go/go1.24.4.linux-amd64.tar.gz.sha256" -> send(ex, 200, "text/plain",
                         "a".repeat(64) + "\n");
                 case "/go/go1.24.4.linux-amd64.tar.gz" -> {
@@ -162,6 +170,19 @@ class DoctorRunnerThroughputTest {
         assertThat(throughputRow(run, "goproxy:").detail()).startsWith("200000 bytes in ");
         assertThat(run.diagnosis().causeIds()).as("causes").doesNotContain(CauseId.NETWORK_SLOW);
         assertThat(run.unfinished()).isEmpty();
+        assertThat(guard.violations()).isEmpty();
+    }
+
+    @Test
+    void aRedirectedZipIsMeasuredWhereItLeads() {
+        String base = start(DoctorRunnerThroughputTest::wholeZip);
+
+        DoctorRun run = run(base + "/redirected", false, QUICK, Duration.ofSeconds(10));
+
+        ThroughputSample zip = evidence(run, "goproxy:").throughput().orElseThrow();
+        assertThat(zip.bytes()).as("the object behind the redirect").isEqualTo(QUICK.maxBytes());
+        assertThat(seen).contains("/redirected/golang.org/x/text/@v/v0.14.0.zip Range=-",
+                "/golang.org/x/text/@v/v0.14.0.zip Range=-");
         assertThat(guard.violations()).isEmpty();
     }
 

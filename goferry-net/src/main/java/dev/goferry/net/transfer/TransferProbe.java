@@ -2,6 +2,7 @@ package dev.goferry.net.transfer;
 
 import dev.goferry.net.ProbeListener;
 import dev.goferry.net.TeeProbeListener;
+import dev.goferry.net.http.HttpOutcome;
 import dev.goferry.net.http.HttpProbe;
 import dev.goferry.net.http.HttpProbeReport;
 import dev.goferry.net.http.Limits;
@@ -10,6 +11,7 @@ import dev.goferry.net.wire.Header;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +22,13 @@ import java.util.function.LongSupplier;
  * {@code maxBytes} of the body (asking only for those with a {@code Range} when {@code ranged}) and
  * stops after {@code timeBox}, whichever comes first. Unlike a protocol probe it does not stop at
  * the first stall: it reads on to the time box and counts every gap longer than {@code stallAfter}.
+ * Like Go's client it follows redirects (a mirror may send a zip to its CDN), at most
+ * {@value #MAX_REDIRECTS}; the resolver given to the {@link HttpProbe} must resolve the new hosts.
  */
 public final class TransferProbe {
+
+    /** Redirects followed at most (Go's client allows 10; a mirror uses one). */
+    public static final int MAX_REDIRECTS = 5;
 
     private final HttpProbe http;
     private final LongSupplier clock;
@@ -29,6 +36,22 @@ public final class TransferProbe {
     public TransferProbe(HttpProbe http, LongSupplier clock) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@return where a 301, 302, 303, 307 or 308 answer to {@code from} sends the client, if it does} */
+    static Optional<URI> redirect(HttpProbeReport walk, URI from) {
+        if (!(walk.http().orElse(null) instanceof HttpOutcome.Response r)
+                || !List.of(301, 302, 303, 307, 308).contains(r.status()) || r.location().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI to = from.resolve(r.location().get().strip());
+            String scheme = String.valueOf(to.getScheme()).toLowerCase(java.util.Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && to.getHost() != null
+                    ? Optional.of(to) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();  // a Location Go could not follow either: the 3xx is the evidence
+        }
     }
 
     /**
@@ -65,9 +88,18 @@ public final class TransferProbe {
                 setup.headerTimeout(), budget.timeBox(), budget.timeBox(), budget.maxBytes());
         List<Header> headers = budget.ranged() ? List.of(new Header("Range", "bytes=0-" + (budget.maxBytes() - 1)))
                 : List.of();
-        TransferMeter meter = new TransferMeter(clock, budget.stallAfter());
-        HttpProbeReport walk = http.probe("GET", url, proxy, roots, limits, headers,
-                new TeeProbeListener(meter, listener));
-        return new Transfer(walk, meter.bytes(), meter.elapsed(), meter.stalls(), meter.longestGap());
+        List<URI> redirects = new ArrayList<>();
+        URI current = url;
+        while (true) {
+            TransferMeter meter = new TransferMeter(clock, budget.stallAfter());
+            HttpProbeReport walk = http.probe("GET", current, proxy, roots, limits, headers,
+                    new TeeProbeListener(meter, listener));
+            Optional<URI> next = redirect(walk, current);
+            if (next.isEmpty() || redirects.size() == MAX_REDIRECTS) {
+                return new Transfer(walk, redirects, meter.bytes(), meter.elapsed(), meter.stalls(), meter.longestGap());
+            }
+            current = next.get();
+            redirects.add(current);
+        }
     }
 }

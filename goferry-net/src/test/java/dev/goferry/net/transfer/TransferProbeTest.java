@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,6 +71,43 @@ class TransferProbeTest {
                         new TransferProbe.Budget(1 << 20, Duration.ofMillis(900), STALL, false), 1000, 1, false,
                         Optional.empty()))
                 .map(Arguments::of);
+    }
+
+    @Test
+    void followsARedirectToTheObjectAsGoDoes() throws Exception {
+        try (FaultServer cdn = new FaultServer(new Fault.Paced(head(65536), 65536, List.of(NONE)));
+             FaultServer mirror = new FaultServer(new Fault.Reply("HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:"
+                     + cdn.address().getPort() + "/blob/zip\r\nContent-Length: 0\r\n\r\n"))) {
+            URI url = URI.create("http://127.0.0.1:" + mirror.address().getPort() + "/m/@v/v1.0.0.zip");
+
+            Transfer t = probe.download(url, Optional.empty(), List.of(),
+                    Limits.GO_DEFAULTS.withAllTimeouts(Duration.ofSeconds(5)),
+                    new TransferProbe.Budget(1 << 20, Duration.ofSeconds(5), STALL, true), ProbeListener.NONE);
+
+            assertThat(t.redirects()).containsExactly(URI.create("http://127.0.0.1:" + cdn.address().getPort()
+                    + "/blob/zip"));
+            assertThat(t.bytes()).isEqualTo(65536);
+            assertThat(t.complete()).isTrue();
+            assertThat(cdn.requests()).singleElement().satisfies(r -> assertThat(r)
+                    .startsWith("GET /blob/zip HTTP/1.1\r\n").contains("\r\nRange: bytes=0-1048575\r\n"));
+        }
+    }
+
+    @Test
+    void aRedirectLoopStopsAfterTheLimit() throws Exception {
+        try (FaultServer loop = new FaultServer(new Fault.Reply("HTTP/1.1 302 Found\r\nLocation: /again\r\n"
+                + "Content-Length: 0\r\n\r\n"))) {
+            URI url = URI.create("http://127.0.0.1:" + loop.address().getPort() + "/m/@v/v1.0.0.zip");
+
+            Transfer t = probe.download(url, Optional.empty(), List.of(),
+                    Limits.GO_DEFAULTS.withAllTimeouts(Duration.ofSeconds(5)),
+                    new TransferProbe.Budget(1 << 20, Duration.ofSeconds(5), STALL, false), ProbeListener.NONE);
+
+            assertThat(t.redirects()).hasSize(TransferProbe.MAX_REDIRECTS);
+            assertThat(t.response()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(302));
+            assertThat(t.complete()).as("a 302 body is not the object, but its framing ended").isTrue();
+            assertThat(loop.requests()).hasSize(TransferProbe.MAX_REDIRECTS + 1);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
