@@ -9,9 +9,12 @@ import java.util.Optional;
  * What the user (or a test) adds to the targets the settings imply.
  *
  * @param referenceModule the module whose {@code @v/list} probes each proxy when no {@code --module} is given
- * @param module          {@code --module M[@V]}: the module whose route replaces the reference module's
- * @param releaseIndex    the Go release index to probe, empty to skip it
- * @param releaseDownload a small file on the release download host to probe, empty to skip it
+ * @param module          {@code --module M[@V]}: the module whose route replaces the reference module's; the
+ *                        targets are then that route's endpoints and the extras only (no toolchain module,
+ *                        release hosts or GOPRIVATE hosts)
+ * @param releaseIndex    the Go release index to probe, empty to skip it (ignored with {@code module})
+ * @param releaseDownload a small file on the release download host to probe, empty to skip it (ignored with
+ *                        {@code module}); its archive, the name without {@code .sha256}, is the throughput object
  * @param extras          {@code --target URL} endpoints
  */
 public record TargetOptions(String referenceModule, Optional<ModuleVersion> module, Optional<URI> releaseIndex,
