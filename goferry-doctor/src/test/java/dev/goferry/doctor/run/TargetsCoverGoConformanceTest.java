@@ -77,8 +77,13 @@ class TargetsCoverGoConformanceTest {
      * @param module what {@code go mod download} and {@code --module} are given
      * @param env    the settings under test (lab placeholders allowed)
      * @param least  endpoints go must have reached, so a case cannot pass by go doing nothing
+     * @param never  endpoint prefixes go must not reach, and the doctor must not plan either
      */
-    record Case(String name, String module, Map<String, String> env, List<String> least) {
+    record Case(String name, String module, Map<String, String> env, List<String> least, List<String> never) {
+        Case(String name, String module, Map<String, String> env, List<String> least) {
+            this(name, module, env, least, List.of());
+        }
+
         @Override
         public String toString() {
             return name;
@@ -101,8 +106,16 @@ class TargetsCoverGoConformanceTest {
                 new Case("one proxy without the database: go verifies directly", M,
                         env("GOPROXY", "{P}/ok", "GOSUMDB", KEY),
                         List.of("{P}/ok/sumdb/sum.golang.test/supported", "https://sum.golang.test/lookup/")),
-                new Case("a proxy serving the database: never directly", M, env("GOPROXY", "{P}/sumdb", "GOSUMDB", KEY),
-                        List.of("{P}/sumdb/sumdb/sum.golang.test/supported", "{P}/sumdb/sumdb/sum.golang.test/lookup/")),
+                new Case("a proxy serving the database: never directly", M, env("GOPROXY", "{P}/sumdb,direct",
+                        "GOSUMDB", KEY),
+                        List.of("{P}/sumdb/sumdb/sum.golang.test/supported", "{P}/sumdb/sumdb/sum.golang.test/lookup/"),
+                        List.of("https://sum.golang.test")),
+                // TryProxies ranks a proxy's error above "not found": the 500 after | is not forgiven by a
+                // later 404, only by a later direct, so verification fails without going direct.
+                new Case("500 pipe a proxy without the database, no direct: verification fails", M,
+                        env("GOPROXY", "{P}/500|{P}/ok", "GOSUMDB", KEY),
+                        List.of("{P}/500/sumdb/sum.golang.test/supported", "{P}/ok/sumdb/sum.golang.test/supported"),
+                        List.of("https://sum.golang.test")),
                 new Case("404 then ok, comma", M, env("GOPROXY", "{P}/404,{P}/ok", "GOSUMDB", KEY),
                         List.of("{P}/404/example.com/m/@v/v1.0.0.info", "https://sum.golang.test/lookup/")),
                 new Case("500 pipe ok, then direct", M, env("GOPROXY", "{P}/500|{P}/ok,direct", "GOSUMDB", KEY),
@@ -159,7 +172,16 @@ class TargetsCoverGoConformanceTest {
                     .anyMatch(u -> u.startsWith(least));
         }
 
+        for (String never : c.never()) {
+            assertThat(contacted).as("%s: go never reached %s (error: %s)", what, never, real.error())
+                    .noneMatch(u -> u.startsWith(never));
+        }
+
         List<Target> targets = plan(go, c);
+        for (String never : c.never()) {
+            assertThat(targets).as("%s: no target at %s", what, never)
+                    .noneMatch(t -> prefix(t).map(p -> p.startsWith(never)).orElse(false));
+        }
         List<String> prefixes = targets.stream().flatMap(t -> prefix(t).stream()).toList();
         for (String u : contacted) {
             assertThat(prefixes).as("%s: a target covers %s go contacted (targets %s; go said: %s)", what, u,
