@@ -1,5 +1,6 @@
 package dev.goferry.net.lab;
 
+import dev.goferry.testkit.netlab.ServerProcess;
 import dev.goferry.net.dns.DnsClient;
 import dev.goferry.net.dns.DnsOutcome;
 import dev.goferry.net.dns.QueryType;
