@@ -68,6 +68,15 @@ public final class LabWeb implements AutoCloseable {
 
     /** Starts nginx with {@code sites} in {@code namespace}; its files go to {@code lab.scratch()/name}. */
     public static LabWeb start(NetLab lab, String namespace, String name, List<Site> sites) {
+        return start(lab, namespace, name, sites, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(NetLab, String, String, List)}, with nginx's clock moved by {@code clockOffset}
+     * (faketime's syntax, e.g. {@code +3d}): its {@code Date} headers then come from that time.
+     */
+    public static LabWeb start(NetLab lab, String namespace, String name, List<Site> sites,
+                               Optional<String> clockOffset) {
         String binary = ServerProcess.requireBinary("nginx", "nginx").toString();
         try {
             Path root = Files.createDirectories(lab.scratch().resolve(name));
@@ -108,13 +117,27 @@ public final class LabWeb implements AutoCloseable {
             conf.append("}\n");
             Path confFile = root.resolve("nginx.conf");
             Files.writeString(confFile, conf.toString());
-            List<String> cmd = List.of(binary, "-p", root.toString(), "-c", confFile.toString(), "-e",
-                    root.resolve("error.log").toString());
+            List<String> cmd = new ArrayList<>();
+            // env execs nginx in place (the faketime wrapper would fork, and closing would leave nginx running)
+            clockOffset.ifPresent(o -> cmd.addAll(List.of("env", "LD_PRELOAD=" + libfaketime(), "FAKETIME=" + o)));
+            cmd.addAll(List.of(binary, "-p", root.toString(), "-c", confFile.toString(), "-e",
+                    root.resolve("error.log").toString()));
             String first = sites.getFirst().address();
             return new LabWeb(lab.start(namespace, name, cmd, "tcp:" + first + ":" + sites.getFirst().port()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String libfaketime() {
+        for (String dir : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib")) {
+            Path lib = Path.of(dir, "faketime", "libfaketime.so.1");
+            if (Files.isReadable(lib)) {
+                return lib.toString();
+            }
+        }
+        org.junit.jupiter.api.Assumptions.abort("libfaketime is not installed (Debian package faketime); skipping");
+        return "";
     }
 
     private static String directives(Reply r) {

@@ -36,7 +36,7 @@ public final class TestPki {
         ServerProcess.requireBinary("openssl", "openssl");
         TestPki pki = new TestPki(dir, name);
         List<String> faked = backdateDays == 0 ? List.of() : List.of(
-                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", "-" + backdateDays + "d");
+                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", offset(backdateDays));
         pki.openssl(faked, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", pki.caKey().toString(), "-out", pki.caPem().toString(), "-days", "3650",
                 "-subj", "/CN=" + commonName,
@@ -72,8 +72,8 @@ public final class TestPki {
 
     /**
      * Like {@link #issue(String, String, List, int)}, but valid from {@code backdateDays} days ago
-     * (openssl run under libfaketime: openssl 3.0's x509 has no start-date option), so a client whose
-     * clock is that far behind still accepts it. Skips the test when faketime is not installed.
+     * (negative: only from that many days ahead), openssl run under libfaketime since openssl 3.0's
+     * x509 has no start-date option. Skips the test when faketime is not installed.
      */
     public Path issue(String file, String cn, List<String> sans, int days, int backdateDays) {
         Path key = dir.resolve(file + ".key");
@@ -92,10 +92,15 @@ public final class TestPki {
         openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + cn);
         List<String> faked = backdateDays == 0 ? List.of() : List.of(
-                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", "-" + backdateDays + "d");
+                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", offset(backdateDays));
         openssl(faked, "x509", "-req", "-in", csr.toString(), "-CA", caPem().toString(), "-CAkey", caKey().toString(),
-                "-CAcreateserial", "-days", Integer.toString(days + backdateDays), "-extfile", ext.toString(), "-out", pem.toString());
+                "-CAcreateserial", "-days", Integer.toString(days + Math.max(0, backdateDays)), "-extfile", ext.toString(), "-out", pem.toString());
         return pem;
+    }
+
+    /** {@return faketime's offset for a clock {@code backdateDays} days back (negative: ahead)} */
+    private static String offset(int backdateDays) {
+        return (backdateDays > 0 ? "-" : "+") + Math.abs(backdateDays) + "d";
     }
 
     /** {@return the key file written beside {@code pem} by {@link #issue}} */
