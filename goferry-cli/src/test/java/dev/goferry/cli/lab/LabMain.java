@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * Holds a {@link GoWorld} open for scripts (bench/doctor.sh): builds it in the folder given as the
  * only argument, writes {@code lab.env} there (the client namespace and the user's environment as
- * shell assignments), prints {@code ready}, then obeys lines on standard input: {@code blackhole}
+ * shell assignments without quotes: no value holds a space), prints {@code ready}, then obeys
+ * lines on standard input: {@code blackhole}
  * (the world drops every TCP packet from the client: no server answers at all), {@code restore},
  * and end of input, which tears the lab down.
  */
@@ -23,7 +24,7 @@ public final class LabMain {
         Path dir = Path.of(args[0]);
         try (GoWorld world = GoWorld.start(dir)) {
             Map<String, String> env = world.environment();
-            String assignments = env.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'")
+            String assignments = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "));
             Files.writeString(dir.resolve("lab.env"), "CLIENT_NS=" + world.lab.client() + "\nWORLD_NS="
                     + world.lab.world() + "\nLAB_DNS=" + GoWorld.DNS + "\nPUBLIC_DNS=" + GoWorld.PUBLIC_DNS
