@@ -39,6 +39,7 @@ import dev.goferry.net.proxy.ConnectProbe;
 import dev.goferry.net.proxy.ProxyUrl;
 import dev.goferry.net.tcp.SocketConnector;
 import dev.goferry.net.tcp.TcpAttempt;
+import dev.goferry.net.tcp.TcpOutcome;
 import dev.goferry.net.tcp.TcpProbe;
 import dev.goferry.net.tls.ChainVerifier;
 import dev.goferry.net.tls.TlsProbe;
@@ -281,6 +282,12 @@ public final class DoctorRunner {
                     ProbeListener.NONE);
         }
         p.done.add(Layer.TCP);
+        if (!p.tcp.isEmpty() && p.tcp.stream().noneMatch(a -> a.outcome() instanceof TcpOutcome.Connected)) {
+            // No address took a connection: the walk would only dial them again and wait as long,
+            // running into the deadline and listing layers above TCP as unfinished.
+            p.done.addAll(EnumSet.of(Layer.PROXY, Layer.TLS, Layer.HTTP, Layer.PROTOCOL));
+            return;
+        }
 
         // The request walked as Go's transport would, on the addresses already resolved.
         Resolver resolved = (host, ep, listener) -> {

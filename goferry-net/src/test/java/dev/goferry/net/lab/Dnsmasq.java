@@ -3,6 +3,7 @@ package dev.goferry.net.lab;
 import dev.goferry.net.dns.DnsClient;
 import dev.goferry.net.dns.DnsOutcome;
 import dev.goferry.net.dns.QueryType;
+import dev.goferry.testkit.netlab.ServerProcess;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,5 +1,7 @@
 package dev.goferry.net.lab;
 
+import dev.goferry.testkit.netlab.ServerProcess;
+import dev.goferry.testkit.netlab.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,6 @@
 package dev.goferry.net.lab;
 
+import dev.goferry.testkit.netlab.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -7,7 +7,7 @@ import dev.goferry.net.lab.Fault;
 import dev.goferry.net.lab.FaultServer;
 import dev.goferry.net.lab.Loopback;
 import dev.goferry.net.lab.Nginx;
-import dev.goferry.net.lab.TestPki;
+import dev.goferry.testkit.netlab.TestPki;
 import dev.goferry.net.lab.Tinyproxy;
 import dev.goferry.net.tls.CertificateInfo;
 import dev.goferry.net.tls.TlsOutcome;

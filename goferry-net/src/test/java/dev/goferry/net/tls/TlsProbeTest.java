@@ -4,7 +4,7 @@ import dev.goferry.net.Endpoint;
 import dev.goferry.net.RecordingProbeListener;
 import dev.goferry.net.lab.Loopback;
 import dev.goferry.net.lab.Nginx;
-import dev.goferry.net.lab.TestPki;
+import dev.goferry.testkit.netlab.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

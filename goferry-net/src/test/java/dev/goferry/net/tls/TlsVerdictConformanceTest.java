@@ -4,7 +4,7 @@ import dev.goferry.net.Endpoint;
 import dev.goferry.net.ProbeListener;
 import dev.goferry.net.lab.GoEnv;
 import dev.goferry.net.lab.Nginx;
-import dev.goferry.net.lab.TestPki;
+import dev.goferry.testkit.netlab.TestPki;
 import dev.goferry.testkit.GoClient;
 import dev.goferry.testkit.GoClients;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package dev.goferry.net.lab;
+package dev.goferry.testkit.netlab;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,9 +28,16 @@ public final class TestPki {
 
     /** Creates a CA whose files are {@code <name>-ca.pem} and {@code <name>-ca.key} in {@code dir}. */
     public static TestPki createCa(Path dir, String name, String commonName) {
+        return createCa(dir, name, commonName, 0);
+    }
+
+    /** Like {@link #createCa(Path, String, String)}, valid from {@code backdateDays} days ago (see {@link #issue(String, String, List, int, int)}). */
+    public static TestPki createCa(Path dir, String name, String commonName, int backdateDays) {
         ServerProcess.requireBinary("openssl", "openssl");
         TestPki pki = new TestPki(dir, name);
-        pki.openssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+        List<String> faked = backdateDays == 0 ? List.of() : List.of(
+                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", offset(backdateDays));
+        pki.openssl(faked, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", pki.caKey().toString(), "-out", pki.caPem().toString(), "-days", "3650",
                 "-subj", "/CN=" + commonName,
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
@@ -60,6 +67,15 @@ public final class TestPki {
      * @return the leaf certificate file
      */
     public Path issue(String file, String cn, List<String> sans, int days) {
+        return issue(file, cn, sans, days, 0);
+    }
+
+    /**
+     * Like {@link #issue(String, String, List, int)}, but valid from {@code backdateDays} days ago
+     * (negative: only from that many days ahead), openssl run under libfaketime since openssl 3.0's
+     * x509 has no start-date option. Skips the test when faketime is not installed.
+     */
+    public Path issue(String file, String cn, List<String> sans, int days, int backdateDays) {
         Path key = dir.resolve(file + ".key");
         Path csr = dir.resolve(file + ".csr");
         Path pem = dir.resolve(file + ".pem");
@@ -75,9 +91,16 @@ public final class TestPki {
         }
         openssl("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", key.toString(), "-out", csr.toString(), "-subj", "/CN=" + cn);
-        openssl("x509", "-req", "-in", csr.toString(), "-CA", caPem().toString(), "-CAkey", caKey().toString(),
-                "-CAcreateserial", "-days", Integer.toString(days), "-extfile", ext.toString(), "-out", pem.toString());
+        List<String> faked = backdateDays == 0 ? List.of() : List.of(
+                ServerProcess.requireBinary("faketime", "faketime").toString(), "-f", offset(backdateDays));
+        openssl(faked, "x509", "-req", "-in", csr.toString(), "-CA", caPem().toString(), "-CAkey", caKey().toString(),
+                "-CAcreateserial", "-days", Integer.toString(days + Math.max(0, backdateDays)), "-extfile", ext.toString(), "-out", pem.toString());
         return pem;
+    }
+
+    /** {@return faketime's offset for a clock {@code backdateDays} days back (negative: ahead)} */
+    private static String offset(int backdateDays) {
+        return (backdateDays > 0 ? "-" : "+") + Math.abs(backdateDays) + "d";
     }
 
     /** {@return the key file written beside {@code pem} by {@link #issue}} */
@@ -103,7 +126,12 @@ public final class TestPki {
     }
 
     private void openssl(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        openssl(List.of(), args);
+    }
+
+    private void openssl(List<String> prefix, String... args) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add("openssl");
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();

@@ -1,4 +1,4 @@
-package dev.goferry.net.lab;
+package dev.goferry.testkit.netlab;
 
 import org.junit.jupiter.api.Assumptions;
 
