@@ -7,15 +7,15 @@ import java.util.Objects;
  * What probing a host now says about a cause the log names.
  *
  * @param cause  the cause id from the log
- * @param host   the host probed (empty when nothing was probed)
+ * @param target the URL probed (empty when nothing was probed)
  * @param state  the verdict
  * @param doctor the cause ids the doctor found on that host
  */
-public record Confirmation(String cause, String host, State state, List<String> doctor) {
+public record Confirmation(String cause, String target, State state, List<String> doctor) {
 
     /** The verdicts. */
     public enum State {
-        /** The doctor finds the same cause on the host now. */
+        /** The doctor finds the same cause there now. */
         CONFIRMED,
         /** The host works now. */
         REFUTED,
@@ -34,7 +34,7 @@ public record Confirmation(String cause, String host, State state, List<String> 
 
     public Confirmation {
         Objects.requireNonNull(cause, "cause");
-        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(state, "state");
         doctor = List.copyOf(doctor);
     }

@@ -60,7 +60,7 @@ public final class ExplainJson {
             probed.ifPresent(list -> m.put("probe", list.stream().filter(c -> c.cause().equals(g.meaning().id()))
                     .map(c -> {
                         Map<String, Object> x = new LinkedHashMap<>();
-                        x.put("host", c.host().isEmpty() ? null : c.host());
+                        x.put("target", c.target().isEmpty() ? null : c.target());
                         x.put("state", c.state().id());
                         x.put("doctor", c.doctor());
                         return x;

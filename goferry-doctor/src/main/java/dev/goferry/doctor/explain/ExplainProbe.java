@@ -35,15 +35,26 @@ public final class ExplainProbe {
     public static List<URI> urls(Explanation e) {
         Set<URI> out = new LinkedHashSet<>();
         for (CauseGroup g : e.groups()) {
-            if (!(g.meaning() instanceof Meaning.Doctor)) {
-                continue;
+            for (URI u : urls(g)) {
+                if (out.size() < MAX_TARGETS) {
+                    out.add(u);
+                }
             }
-            for (Occurrence o : g.samples()) {
-                Optional<URI> u = Optional.ofNullable(o.facts().get("url")).flatMap(ExplainProbe::uri)
-                        .or(() -> Optional.ofNullable(o.facts().get("host")).flatMap(h -> uri("https://"
-                                + (h.contains(":") ? "[" + h + "]" : h) + "/")));
-                u.filter(x -> out.size() < MAX_TARGETS).ifPresent(out::add);
-            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@return the URLs the samples of {@code g} name, when the doctor can probe for its cause} */
+    private static List<URI> urls(CauseGroup g) {
+        if (!(g.meaning() instanceof Meaning.Doctor)) {
+            return List.of();
+        }
+        Set<URI> out = new LinkedHashSet<>();
+        for (Occurrence o : g.samples()) {
+            Optional.ofNullable(o.facts().get("url")).flatMap(ExplainProbe::uri)
+                    .or(() -> Optional.ofNullable(o.facts().get("host")).flatMap(h -> uri("https://"
+                            + (h.contains(":") ? "[" + h + "]" : h) + "/")))
+                    .ifPresent(out::add);
         }
         return List.copyOf(out);
     }
@@ -56,40 +67,37 @@ public final class ExplainProbe {
     }
 
     /**
-     * {@return per cause and host, what {@code probe} (the doctor run over {@link #targets}) found;
-     * {@code probe} is called once, and not at all when there is nothing to probe}
+     * {@return per cause and probed URL, what {@code probe} (the doctor run over {@code targets}, made by
+     * {@link #targets}) found; {@code probe} is called once, and not at all when there is nothing to probe}
      */
     public static List<Confirmation> confirm(Explanation e, List<Target> targets, Function<List<Target>, DoctorRun> probe) {
         DoctorRun run = targets.isEmpty() ? null : probe.apply(targets);
         Map<String, List<String>> found = new LinkedHashMap<>();
-        Set<String> unfinishedHosts = new LinkedHashSet<>();
+        Set<String> unfinished = new LinkedHashSet<>();
         if (run != null) {
             for (Cause c : run.diagnosis().causes()) {
-                if (c.id() == CauseId.HEALTHY) {
-                    continue;
+                if (c.id() != CauseId.HEALTHY) {
+                    c.targets().forEach(t -> found.computeIfAbsent(t, k -> new ArrayList<>()).add(c.id().id()));
                 }
-                c.hosts().forEach(h -> found.computeIfAbsent(h, k -> new ArrayList<>()).add(c.id().id()));
-                // A cause attributed to a proxy names the target's host among its hosts too.
             }
-            run.unfinished().forEach(u -> targets.stream().filter(t -> t.id().equals(u.targetId()))
-                    .forEach(t -> unfinishedHosts.add(t.host())));
+            run.unfinished().forEach(u -> unfinished.add(u.targetId()));
         }
-        Set<String> probedHosts = new LinkedHashSet<>();
-        targets.forEach(t -> probedHosts.add(t.host()));
         List<Confirmation> out = new ArrayList<>();
         for (CauseGroup g : e.groups()) {
             String id = g.meaning().id();
-            List<String> hosts = g.hosts().stream().filter(probedHosts::contains).toList();
-            if (!(g.meaning() instanceof Meaning.Doctor) || hosts.isEmpty() || run == null) {
+            List<URI> mine = urls(g);
+            List<Target> probed = run == null ? List.of()
+                    : targets.stream().filter(t -> t.url().filter(mine::contains).isPresent()).toList();
+            if (probed.isEmpty()) {
                 out.add(new Confirmation(id, "", Confirmation.State.NOT_PROBED, List.of()));
                 continue;
             }
-            for (String h : hosts) {
-                List<String> doctor = found.getOrDefault(h, List.of()).stream().distinct().toList();
+            for (Target t : probed) {
+                List<String> doctor = found.getOrDefault(t.id(), List.of()).stream().distinct().toList();
                 Confirmation.State state = doctor.contains(id) ? Confirmation.State.CONFIRMED
-                        : unfinishedHosts.contains(h) ? Confirmation.State.UNFINISHED
+                        : unfinished.contains(t.id()) ? Confirmation.State.UNFINISHED
                         : doctor.isEmpty() ? Confirmation.State.REFUTED : Confirmation.State.DIFFERENT;
-                out.add(new Confirmation(id, h, state, doctor));
+                out.add(new Confirmation(id, t.url().orElseThrow().toString(), state, doctor));
             }
         }
         return out;

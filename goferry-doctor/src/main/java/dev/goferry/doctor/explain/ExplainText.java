@@ -32,6 +32,10 @@ public final class ExplainText {
         }
         out.add(messages.get("explain.summary", e.lines(), recognised, e.groups().size(), e.unrecognisedCount()));
         String unknown = messages.get("explain.fact.unknown");
+        long targets = probed.stream().map(Confirmation::target).filter(t -> !t.isEmpty()).distinct().count();
+        if (targets > 0) {
+            out.add(messages.get("explain.probe.title", targets));
+        }
         if (!e.groups().isEmpty()) {
             out.add("");
             out.add(emphasis.apply(messages.get("explain.causes.title")));
@@ -74,10 +78,10 @@ public final class ExplainText {
     private String verdict(Confirmation c) {
         String doctor = String.join(", ", c.doctor());
         return switch (c.state()) {
-            case CONFIRMED -> messages.get("explain.probe.confirmed", c.host(), doctor);
-            case REFUTED -> messages.get("explain.probe.refuted", c.host());
-            case DIFFERENT -> messages.get("explain.probe.different", c.host(), doctor);
-            case UNFINISHED -> messages.get("explain.probe.unfinished", c.host());
+            case CONFIRMED -> messages.get("explain.probe.confirmed", c.target(), doctor);
+            case REFUTED -> messages.get("explain.probe.refuted", c.target());
+            case DIFFERENT -> messages.get("explain.probe.different", c.target(), doctor);
+            case UNFINISHED -> messages.get("explain.probe.unfinished", c.target());
             case NOT_PROBED -> messages.get("explain.probe.not-probed");
         };
     }
