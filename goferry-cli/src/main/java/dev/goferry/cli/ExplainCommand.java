@@ -18,11 +18,7 @@ import dev.goferry.gomod.tlsroots.RootsPlan;
 import dev.goferry.gomod.tlsroots.SystemRootsLoader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Duration deadline = DoctorCommand.duration(timeout);
         Explanation e;
-        try (Reader in = reader()) {
+        try (InputStream in = file.equals("-") ? stdin.get() : Files.newInputStream(Path.of(file))) {
             e = Explainer.explain(in);
         } catch (IOException x) {
             throw UserError.usage(console.text("explain.error.read", file, Optional.ofNullable(x.getMessage())
@@ -88,12 +84,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         console.out().flush();
         return e.clean() ? ExitCodes.OK : ExitCodes.PROBLEMS;
-    }
-
-    private Reader reader() throws IOException {
-        InputStream in = file.equals("-") ? stdin.get() : Files.newInputStream(Path.of(file));
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
     /** The doctor's run over the URLs the log names, through the same seams as {@code goferry doctor}. */

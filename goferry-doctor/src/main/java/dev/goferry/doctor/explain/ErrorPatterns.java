@@ -157,7 +157,7 @@ public final class ErrorPatterns {
                 "Get \"https://proxy.golang.org/golang.org/x/text/@v/list\": read tcp 10.0.0.5:51234->142.250.0.1:443: "
                         + "read: connection reset by peer", "connection reset", "forcibly closed");
         doctor(p, "tcp.eof", CauseId.TCP_RESET, GET + "(?:unexpected )?EOF$",
-                "go: example.com/m@v1.0.0: Get \"http://127.0.0.1:8080/example.com/m/@v/v1.0.0.info\": EOF", "EOF");
+                "go: example.com/m@v1.0.0: Get \"http://127.0.0.1:8080/example.com/m/@v/v1.0.0.info\": EOF", "\": EOF", ": unexpected EOF");
         doctor(p, "net.client-timeout", CauseId.NETWORK_SLOW,
                 "Client\\.Timeout exceeded|context deadline exceeded|stream error: stream ID \\d+; INTERNAL_ERROR",
                 "Get \"https://proxy.golang.org/x/@v/list\": net/http: request canceled (Client.Timeout exceeded while "

@@ -26,7 +26,7 @@ public final class ExplainJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA);
         doc.put("lines", e.lines());
-        doc.put("characters", e.characters());
+        doc.put("bytes", e.size());
         doc.put("recognised", e.groups().stream().mapToLong(CauseGroup::count).sum());
         List<Object> causes = new ArrayList<>();
         for (CauseGroup g : e.groups()) {

@@ -1,7 +1,9 @@
 package dev.goferry.doctor.explain;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,6 +37,8 @@ public final class Explainer {
             "go: found ", "go: added ", "go: upgraded ", "go: downgraded ", "go: removed ", "go: creating new go.mod",
             "go: to add module requirements", "go: warning: ", "go: switching to go", "go: module ", "go: upgrading ",
             "go: errors parsing go.mod", "go: inconsistent vendoring");
+    private static final byte[][] PROGRESS_BYTES = PROGRESS.stream()
+            .map(p -> p.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     private static final Pattern MODULE = Pattern.compile(
             "(?:^|go: |verifying |\t)(?<module>[A-Za-z0-9][^\\s@\"]*)@(?<version>[A-Za-z0-9][^\\s:@\"]*?)(?:/go\\.mod)?:");
     private static final Pattern URL = Pattern.compile("(?:https?|file)://[^\\s\"']+");
@@ -42,7 +46,13 @@ public final class Explainer {
     private static final Pattern FACT_NAME = Pattern.compile("[a-z]+[0-9]?");
 
     private final List<ErrorPattern> patterns;
+    private static final String GO = "go: ";
+    private static final String RESPONSE = "server response:";
+    /** How far into a line {@code go: } is looked for: past a timestamp, an annotation and colours. */
+    private static final int GO_WITHIN = 96;
+
     private final Prefilter prefilter;
+    private final ByteScan bytes;
     private final int[][] patternKeywords;
     private final int goKeyword;
     private final int responseKeyword;
@@ -52,7 +62,7 @@ public final class Explainer {
     private final Map<String, Unrecognised> unrecognised = new LinkedHashMap<>();
     private long unrecognisedCount;
     private long lineNumber;
-    private long characters;
+    private long size;
     private Occurrence last;
     private long lastLine = -10;
     private GroupBuilder lastGroup;
@@ -65,13 +75,17 @@ public final class Explainer {
     /** An explainer with {@code patterns}, tried in order. */
     public Explainer(List<ErrorPattern> patterns) {
         this.patterns = List.copyOf(patterns);
-        this.prefilter = Prefilter.of(this.patterns, List.of("go: ", "server response:", "h1:"));
+        this.prefilter = Prefilter.of(this.patterns, List.of(GO, RESPONSE, ": h1:", "     h1:"));
+        List<String> scanned = new ArrayList<>();
+        this.patterns.forEach(p -> scanned.addAll(p.keywords()));
+        scanned.addAll(List.of(RESPONSE, ": h1:", "     h1:"));
+        this.bytes = new ByteScan(scanned.stream().distinct().toList());
         this.patternKeywords = new int[this.patterns.size()][];
         for (int i = 0; i < this.patterns.size(); i++) {
             patternKeywords[i] = this.patterns.get(i).keywords().stream().mapToInt(prefilter::indexOf).toArray();
         }
-        this.goKeyword = prefilter.indexOf("go: ");
-        this.responseKeyword = prefilter.indexOf("server response:");
+        this.goKeyword = prefilter.indexOf(GO);
+        this.responseKeyword = prefilter.indexOf(RESPONSE);
         this.hits = new boolean[prefilter.size()];
     }
 
@@ -79,13 +93,64 @@ public final class Explainer {
     public static Explanation explain(Reader in) throws IOException {
         Explainer e = new Explainer();
         long chars = LineReader.forEach(in, e::line);
-        e.characters = chars;
+        e.size = chars;
         return e.finish();
+    }
+
+    /**
+     * {@return the explanation of everything {@code in} holds (UTF-8)}; reads it to its end, does not
+     * close it. The fast path: lines are cut from a byte buffer and only those that may hold an error
+     * (a keyword, or {@code go: } near the start) are decoded.
+     */
+    public static Explanation explain(InputStream in) throws IOException {
+        Explainer e = new Explainer();
+        e.size = ByteLines.forEach(in, e::bytes);
+        return e.finish();
+    }
+
+    /** Reads one line of raw bytes {@code b[from, to)}. */
+    private void bytes(byte[] b, int from, int to) {
+        lineNumber++;
+        if (bytes.any(b, from, to) || goErrorNearStart(b, from, to)) {
+            process(new String(b, from, to - from, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reports whether {@code go: } starts near the line's start, not as one of go's progress lines. */
+    private static boolean goErrorNearStart(byte[] b, int from, int to) {
+        int end = Math.min(to, from + GO_WITHIN) - 3;
+        for (int i = from; i < end; i++) {
+            if (b[i] == 'g' && b[i + 1] == 'o' && b[i + 2] == ':' && b[i + 3] == ' ') {
+                for (byte[] p : PROGRESS_BYTES) {
+                    if (startsWith(b, i, to, p)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(byte[] b, int at, int to, byte[] word) {
+        if (to - at < word.length) {
+            return false;
+        }
+        for (int i = 0; i < word.length; i++) {
+            if (b[at + i] != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads one line (without its line terminator). */
     public void line(String raw) {
         lineNumber++;
+        process(raw);
+    }
+
+    private void process(String raw) {
         String line = raw.indexOf('\u001b') >= 0 ? LogLines.stripAnsi(raw) : raw;
         if (!prefilter.scan(line, hits)) {
             return;
@@ -117,7 +182,7 @@ public final class Explainer {
     /** {@return the explanation of the lines read so far} */
     public Explanation finish() {
         List<CauseGroup> out = groups.values().stream().map(GroupBuilder::build).toList();
-        return new Explanation(out, List.copyOf(unrecognised.values()), unrecognisedCount, lineNumber, characters);
+        return new Explanation(out, List.copyOf(unrecognised.values()), unrecognisedCount, lineNumber, size);
     }
 
     private boolean anyHit(int[] keywordIndexes) {

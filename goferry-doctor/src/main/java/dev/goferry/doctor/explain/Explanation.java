@@ -10,10 +10,10 @@ import java.util.Optional;
  * @param unrecognised      the first unrecognised error lines, distinct (at most {@value Explainer#MAX_UNRECOGNISED})
  * @param unrecognisedCount how many unrecognised error lines there were in all
  * @param lines             lines read
- * @param characters        characters read
+ * @param size              bytes read (characters, when read from a {@link java.io.Reader})
  */
 public record Explanation(List<CauseGroup> groups, List<Unrecognised> unrecognised, long unrecognisedCount,
-                          long lines, long characters) {
+                          long lines, long size) {
     public Explanation {
         groups = List.copyOf(groups);
         unrecognised = List.copyOf(unrecognised);

@@ -162,6 +162,43 @@ class ExplainerTest {
         assertThat(Explainer.explain(new StringReader("all good\nok\n")).clean()).isTrue();
     }
 
+    static Stream<Arguments> splitting() {
+        return Stream.of(
+                Arguments.of("lf", "a\nb\nc\n", List.of("a", "b", "c")),
+                Arguments.of("crlf", "a\r\nb\r\n", List.of("a", "b")),
+                Arguments.of("cr progress", "10%\r50%\r100%\ndone", List.of("10%", "50%", "100%", "done")),
+                Arguments.of("empty lines", "a\n\n\r\n\nb", List.of("a", "", "", "", "b")),
+                Arguments.of("long line cut", "x".repeat(LineReader.MAX_LINE + 10) + "\ny",
+                        List.of("x".repeat(LineReader.MAX_LINE), "y")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("splitting")
+    void charAndByteReadersSplitLinesAlike(String name, String text, List<String> want) throws IOException {
+        List<String> chars = new java.util.ArrayList<>();
+        LineReader.forEach(new StringReader(text), chars::add);
+        List<String> bytes = new java.util.ArrayList<>();
+        ByteLines.forEach(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                (b, from, to) -> bytes.add(new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertThat(chars).as("LineReader(%s)", name).isEqualTo(want);
+        assertThat(bytes).as("ByteLines(%s)", name).isEqualTo(want);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("patterns")
+    void byteFastPathFindsWhatTheLinePathFinds(ErrorPattern p) throws IOException {
+        String log = "2026-01-01T00:00:00.0000000Z go: downloading example.com/x v1.0.0\n\u001b[31m" + p.example()
+                + "\u001b[0m\r\nok\n";
+
+        Explanation fast = Explainer.explain(new java.io.ByteArrayInputStream(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Explanation slow = Explainer.explain(new StringReader(log));
+
+        assertThat(fast.causeIds()).as("bytes path on %s", p.id()).isEqualTo(slow.causeIds()).hasSize(1);
+        assertThat(fast.groups().getFirst().facts()).isEqualTo(slow.groups().getFirst().facts());
+        assertThat(fast.lines()).isEqualTo(slow.lines()).isEqualTo(3);
+    }
+
     static Stream<Arguments> cleaning() {
         return Stream.of(
                 Arguments.of("2026-01-01T00:00:00.0000000Z go: x", "go: x"),
