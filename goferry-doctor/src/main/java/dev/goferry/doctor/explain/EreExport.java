@@ -6,7 +6,7 @@ import java.util.List;
  * The patterns as POSIX extended regular expressions ({@code grep -E -f}), for the benchmark that
  * compares explain with grep on the same patterns. The translation keeps which lines match: named
  * and non-capturing groups become plain groups, lazy quantifiers greedy ones, {@code \s \S \d \w}
- * their bracket forms.
+ * their bracket forms; a negative look-ahead is dropped, so grep may match a line more (never fewer).
  */
 public final class EreExport {
 
@@ -40,6 +40,8 @@ public final class EreExport {
             } else if (c == '(' && java.startsWith("(?<", i) && !java.startsWith("(?<=", i) && !java.startsWith("(?<!", i)) {
                 b.append('(');
                 i = java.indexOf('>', i) + 1;
+            } else if (c == '(' && java.startsWith("(?!", i)) {
+                i = closing(java, i) + 1;  // ERE has no look-ahead: match a little more, never less
             } else if (c == '(' && java.startsWith("(?:", i)) {
                 b.append('(');
                 i += 3;
@@ -52,6 +54,24 @@ public final class EreExport {
             }
         }
         return b.toString();
+    }
+
+    /** {@return the index of the parenthesis closing the one at {@code open}} */
+    private static int closing(String java, int open) {
+        int depth = 0;
+        for (int i = open; i < java.length(); i++) {
+            char c = java.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                i = java.indexOf(']', i + 1);
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("regex \"" + java + "\": unbalanced parentheses");
     }
 
     /** Copies the bracket expression at {@code start}; {@return the index after it} */

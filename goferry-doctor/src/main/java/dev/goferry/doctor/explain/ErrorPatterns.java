@@ -228,7 +228,10 @@ public final class ErrorPatterns {
         log(p, "module.zip-too-large", LogCause.ZIP_TOO_LARGE,
                 "downloaded zip file too large|module source tree too large|zip file too large|file too large",
                 "go: example.com/m@v1.0.0: downloaded zip file too large", "too large");
-        log(p, "module.invalid-version", LogCause.INVALID_VERSION, "invalid version: (?<detail>.+)",
+        // Not a failing VCS command's header ("invalid version: git ls-remote … exit status 128:"): the
+        // next lines say why, and match their own pattern.
+        log(p, "module.invalid-version", LogCause.INVALID_VERSION,
+                "invalid version: (?!(?:git|hg|svn|bzr|fossil) .*exit status \\d+:$)(?<detail>.+)",
                 "go: example.com/m@v1.0: invalid version: should be v0 or v1, not v2", "invalid version");
         log(p, "module.not-found", LogCause.MODULE_NOT_FOUND,
                 "no matching versions for query \"(?<detail>[^\"]+)\"|cannot find module providing package (?<pkg>\\S+)"

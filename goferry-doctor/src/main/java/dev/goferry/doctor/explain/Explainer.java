@@ -66,6 +66,9 @@ public final class Explainer {
     private Occurrence last;
     private long lastLine = -10;
     private GroupBuilder lastGroup;
+    private String contextModule;
+    private String contextVersion;
+    private long contextLine = -10;
 
     /** An explainer with every pattern of {@link ErrorPatterns}. */
     public Explainer() {
@@ -170,6 +173,13 @@ public final class Explainer {
                 return;
             }
         }
+        Matcher context = MODULE.matcher(text);
+        if (context.find()) {
+            // "go: M@V: invalid version: git ls-remote … exit status 128:" heads the lines that say why.
+            contextModule = context.group("module");
+            contextVersion = context.group("version");
+            contextLine = lineNumber;
+        }
         if (hits[goKeyword] && looksLikeError(text)) {
             unrecognisedCount++;
             String shown = cut(text.strip());
@@ -237,6 +247,9 @@ public final class Explainer {
         if (mv.find()) {
             facts.put("module", mv.group("module"));
             facts.put("version", mv.group("version"));
+        } else if (lineNumber - contextLine <= 3) {
+            facts.put("module", contextModule);
+            facts.put("version", contextVersion);
         }
         for (String name : p.regex().namedGroups().keySet()) {
             String v = m.group(name);

@@ -50,6 +50,8 @@ class ExplainCorpusTest {
     private RecordingServer lab;
     private final FaultServers faults = new FaultServers();
     private RecordingForwardProxy forbidding;
+    private RecordingServer vcsLab;
+    private String vcsLabProblem = "";
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> generated = new ConcurrentHashMap<>();
     private final Map<String, String> expected = new ConcurrentHashMap<>();
@@ -67,6 +69,11 @@ class ExplainCorpusTest {
      */
     record Case(String name, int minMinor, String cause, Map<String, String> env, String goMod, String goSum,
                 List<String> args) {
+        /** Reports whether go must resolve git.lab.test (the sealed resolver view and the VCS lab). */
+        boolean vcs() {
+            return name.startsWith("vcs-");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -130,7 +137,23 @@ class ExplainCorpusTest {
         c.add(new Case("toolchain-local", 21, "toolchain.too-new", Map.of("GOPROXY", "off"),
                 "module x\n\ngo 1.99.0\n", "", List.of("mod", "download")));
         c.add(download("dns-sealed", "dns.timeout", Map.of("GOPROXY", "http://goproxy.invalid-lab.test")));
+        // Direct mode: go-get discovery on git.lab.test (127.0.0.77:80), git over plain HTTP (GOINSECURE).
+        Map<String, String> direct = Map.of("GOPROXY", "direct", "GOINSECURE", "git.lab.test");
+        c.add(new Case("vcs-terminal-prompts", 0, "vcs.auth-required", direct, GO_MOD, "",
+                List.of("mod", "download", "git.lab.test/auth@v1.0.0")));
+        c.add(new Case("vcs-unknown-revision", 0, "module.unknown-revision", direct, GO_MOD, "",
+                List.of("mod", "download", "git.lab.test/repo@v9.9.9")));
+        c.add(new Case("vcs-no-git", 0, "vcs.missing-tool", with(direct, "PATH", "{goroot}/bin:{nogit}"), GO_MOD, "",
+                List.of("mod", "download", "git.lab.test/repo@v1.0.0")));
+        c.add(new Case("vcs-govcs", 0, "vcs.disallowed", with(direct, "GOVCS", "git.lab.test:hg"), GO_MOD, "",
+                List.of("mod", "download", "git.lab.test/repo@v1.0.0")));
         return c;
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String key, String value) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        m.put(key, value);
+        return m;
     }
 
     static Stream<Arguments> rows() {
@@ -161,12 +184,58 @@ class ExplainCorpusTest {
         ports.put("localhost-only", faults.https(certs, "localhost-only", "dns:localhost", "-validity", "30"));
         ports.put("expired", faults.https(certs, "expired", "ip:127.0.0.1", "-startdate", "-30d", "-validity", "2"));
         ports.put("future", faults.https(certs, "future", "ip:127.0.0.1", "-startdate", "+30d", "-validity", "30"));
+        startVcsLab(certs.resolve("git"));
+    }
+
+    /** A git repository with tag v1.0.0 served over git's dumb HTTP protocol, and go-get answers on 127.0.0.77:80. */
+    private void startVcsLab(Path dir) {
+        try {
+            Path work = dir.resolve("work");
+            Files.createDirectories(work);
+            Files.writeString(work.resolve("go.mod"), "module git.lab.test/repo\n\ngo 1.16\n");
+            Files.writeString(work.resolve("repo.go"), "package repo\n");
+            git(work, "init", "-q");
+            git(work, "add", ".");
+            git(work, "-c", "user.name=lab", "-c", "user.email=lab@example.invalid", "commit", "-q", "-m", "v1");
+            git(work, "tag", "v1.0.0");
+            git(dir, "clone", "-q", "--bare", work.toString(), dir.resolve("repo.git").toString());
+            git(dir.resolve("repo.git"), "update-server-info");
+            int files = faults.staticFiles(dir);
+            vcsLab = RecordingServer.builder().bind("127.0.0.77", 80)
+                    .goImport("git.lab.test/auth", "git", "http://127.0.0.77/auth.git")
+                    .goImport("git.lab.test/repo", "git", "http://127.0.0.1:" + files + "/repo.git")
+                    .fixed("auth.git", 401, "authentication required")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            vcsLabProblem = "VCS lab not available: " + e;
+        }
+    }
+
+    private static void git(Path dir, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException("git " + String.join(" ", args) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
     }
 
     @AfterAll
     void stopLab() {
         if (lab != null) {
             lab.close();
+        }
+        if (vcsLab != null) {
+            vcsLab.close();
         }
         if (forbidding != null) {
             forbidding.close();
@@ -187,15 +256,28 @@ class ExplainCorpusTest {
     @Order(1)
     void realGoOutputNamesTheExpectedCause(GoClient client, Case c, @TempDir Path scratch) throws IOException {
         Assumptions.assumeTrue(client.minor() >= c.minMinor(), c.name() + " needs go 1." + c.minMinor() + "+");
-        if (c.name().startsWith("dns-") || c.name().contains("goes-direct")) {
+        if (c.name().startsWith("dns-") || c.name().contains("goes-direct") || c.vcs()) {
             Assumptions.assumeTrue(GoClient.isolated(), "needs the sealed resolver view (root, unshare)");
+        }
+        if (c.vcs()) {
+            Assumptions.assumeTrue(vcsLab != null, vcsLabProblem);
         }
         Map<String, String> env = new LinkedHashMap<>(client.baseEnvironment(scratch));
         env.put("GOFLAGS", "-mod=mod");
         env.put("GOSUMDB", "off");
         env.put("GONOSUMDB", "");
         env.put("NO_PROXY", "");
-        c.env().forEach((k, v) -> env.put(k, fill(v)));
+        Path nogit = scratch.resolve("nogit");  // sh and mount for the sealed view, but no git
+        c.env().forEach((k, v) -> env.put(k, fill(v).replace("{goroot}", client.goroot().toString())
+                .replace("{nogit}", nogit.toString())));
+        if (env.get("PATH").contains(nogit.toString())) {
+            Files.createDirectories(nogit);
+            for (String tool : List.of("sh", "mount")) {
+                Path real = Stream.of("/bin/", "/usr/bin/").map(d -> Path.of(d + tool)).filter(Files::isExecutable)
+                        .findFirst().orElseThrow();
+                Files.createSymbolicLink(nogit.resolve(tool), real);
+            }
+        }
         Path work = scratch.resolve("work");
         Files.createDirectories(work);
         Files.writeString(work.resolve("go.mod"), c.goMod());
@@ -203,7 +285,8 @@ class ExplainCorpusTest {
             Files.writeString(work.resolve("go.sum"), c.goSum());
         }
 
-        GoClient.GoResult r = client.run(work, env, 60, c.args().toArray(String[]::new));
+        Map<String, String> hosts = c.vcs() ? Map.of("git.lab.test", "127.0.0.77") : Map.of();
+        GoClient.GoResult r = client.run(work, env, hosts, 60, c.args().toArray(String[]::new));
 
         String output = r.stdout() + r.stderr();
         store(client, c, output);

@@ -133,6 +133,22 @@ class ExplainerTest {
     }
 
     @Test
+    void aFailingGitCommandIsExplainedByTheLinesAfterIt() throws IOException {
+        String log = """
+                go: git.lab.test/auth@v1.0.0: invalid version: git ls-remote -q origin in /tmp/x/gopath/pkg/mod/cache/vcs/f7: exit status 128:
+                \tfatal: could not read Username for 'http://127.0.0.77': terminal prompts disabled
+                Confirm the import path was entered correctly.
+                """;
+
+        Explanation e = Explainer.explain(new StringReader(log));
+
+        assertThat(e.causeIds()).containsExactly("vcs.auth-required");
+        assertThat(e.groups().getFirst().fact("url")).contains("http://127.0.0.77");
+        assertThat(e.groups().getFirst().modules()).containsExactly("git.lab.test/auth@v1.0.0");
+        assertThat(e.unrecognisedCount()).isZero();
+    }
+
+    @Test
     void checksumMismatchCarriesBothSums() throws IOException {
         String log = """
                 verifying example.com/m@v1.0.0: checksum mismatch

@@ -102,6 +102,32 @@ final class FaultServers implements AutoCloseable {
         }
     }
 
+    /** {@return the port of a plain HTTP server on 127.0.0.1 serving the files under {@code root} (git's dumb protocol)} */
+    int staticFiles(Path root) {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+            server.setExecutor(executor);
+            server.createContext("/", ex -> {
+                Path file = root.resolve(ex.getRequestURI().getPath().substring(1)).normalize();
+                if (file.startsWith(root) && Files.isRegularFile(file)) {
+                    byte[] body = Files.readAllBytes(file);
+                    ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                    ex.sendResponseHeaders(200, body.length);
+                    ex.getResponseBody().write(body);
+                } else {
+                    ex.sendResponseHeaders(404, -1);
+                }
+                ex.close();
+            });
+            server.start();
+            open.add(() -> server.stop(0));
+            return server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private interface Handler {
         void handle(Socket s) throws IOException;
     }
