@@ -80,7 +80,7 @@ public final class ErrorPatterns {
                 "dial tcp: lookup goproxy.cn on 10.0.0.2:53: cannot unmarshal DNS message", "lookup ");
         // The HTTP proxy.
         doctor(p, "proxy.connect-not-tls", CauseId.PROXY_MISCONFIGURED,
-                "proxyconnect tcp: tls: first record does not look like a TLS handshake",
+                "proxyconnect tcp: (?:tls: first record does not look like a TLS handshake|net/http: TLS handshake timeout)",
                 "go: example.com/m@v1.0.0: Get \"https://proxy.golang.org/example.com/m/@v/v1.0.0.info\": proxyconnect "
                         + "tcp: tls: first record does not look like a TLS handshake", "proxyconnect tcp");
         doctor(p, "proxy.connect-failed", CauseId.PROXY_UNREACHABLE,

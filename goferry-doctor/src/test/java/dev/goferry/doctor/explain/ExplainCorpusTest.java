@@ -1,11 +1,16 @@
 package dev.goferry.doctor.explain;
 
+import dev.goferry.gomod.sumdb.MemoryLog;
+import dev.goferry.gomod.sumdb.SumDbServer;
+import dev.goferry.gomod.sumdb.note.Keys;
 import dev.goferry.testkit.GoClient;
 import dev.goferry.testkit.GoClients;
 import dev.goferry.testkit.LoopbackPorts;
 import dev.goferry.testkit.ModuleStore;
 import dev.goferry.testkit.RecordingForwardProxy;
 import dev.goferry.testkit.RecordingServer;
+import dev.goferry.testkit.sumdb.TestSumDb;
+import java.security.SecureRandom;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -53,6 +58,8 @@ class ExplainCorpusTest {
     private RecordingServer vcsLab;
     private String vcsLabProblem = "";
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> gosumdbs = new LinkedHashMap<>();
+    private final List<TestSumDb> sumdbs = new ArrayList<>();
     private final Map<String, String> generated = new ConcurrentHashMap<>();
     private final Map<String, String> expected = new ConcurrentHashMap<>();
 
@@ -119,6 +126,13 @@ class ExplainCorpusTest {
         c.add(download("gosumdb-malformed", "sumdb.invalid", Map.of("GOPROXY", "{lab}/ok", "GOSUMDB", "sum.golang.org+bad")));
         c.add(download("gosumdb-bad-url", "sumdb.invalid", Map.of("GOPROXY", "{lab}/ok",
                 "GOSUMDB", "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8 ::bad")));
+        c.add(download("proxy-not-tls", "proxy.misconfigured", Map.of("GOPROXY", "https://goproxy.invalid-lab.test",
+                "HTTPS_PROXY", "https://127.0.0.1:{port:plain}")));
+        c.add(download("sumdb-lookup-404", "goproxy.private-leak", Map.of("GOPROXY", "{lab}/ok", "GOSUMDB", "{gosumdb:404}")));
+        c.add(download("sumdb-500", "sumdb.unreachable", Map.of("GOPROXY", "{lab}/ok", "GOSUMDB", "{gosumdb:500}")));
+        c.add(download("sumdb-refused", "tcp.refused", Map.of("GOPROXY", "{lab}/ok", "GOSUMDB", "{gosumdb:refused}")));
+        c.add(download("sumdb-mismatch", "module.checksum-mismatch", Map.of("GOPROXY", "{lab}/ok",
+                "GOSUMDB", "{gosumdb:wrong}")));
         c.add(download("goflags", "goflags.invalid", Map.of("GOPROXY", "off", "GOFLAGS", "-bogusflag")));
         c.add(new Case("checksum-go.sum", 0, "module.checksum-mismatch", Map.of("GOPROXY", "{lab}/ok"),
                 "module x\n\ngo 1.16\n\nrequire example.com/m v1.0.0\n",
@@ -176,6 +190,7 @@ class ExplainCorpusTest {
         ports.put("lab", lab.port());
         ports.put("refused", LoopbackPorts.refused());
         ports.put("reset", faults.resetting());
+        ports.put("plain", faults.plainAtOnce());
         ports.put("proxy407", faults.proxyAnswering("407 Proxy Authentication Required",
                 "Proxy-Authenticate: Basic realm=\"lab\"\r\n"));
         ports.put("proxy403", forbidding.port());
@@ -185,6 +200,32 @@ class ExplainCorpusTest {
         ports.put("expired", faults.https(certs, "expired", "ip:127.0.0.1", "-startdate", "-30d", "-validity", "2"));
         ports.put("future", faults.https(certs, "future", "ip:127.0.0.1", "-startdate", "+30d", "-validity", "30"));
         startVcsLab(certs.resolve("git"));
+        startSumDbs();
+    }
+
+    /** Checksum databases that answer 404 or 500 to everything, and one whose record of example.com/m is wrong. */
+    private void startSumDbs() {
+        try {
+            Keys.KeyStrings key = Keys.generate("sum.lab.test", new SecureRandom());
+            for (int status : List.of(404, 500)) {
+                TestSumDb db = TestSumDb.start("", (path, type, body) -> {
+                    type.accept("text/plain; charset=utf-8");
+                    body.write(("scripted " + status + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    return status;
+                });
+                sumdbs.add(db);
+                gosumdbs.put(String.valueOf(status), key.verifierKey() + " " + db.url());
+            }
+            gosumdbs.put("refused", key.verifierKey() + " http://127.0.0.1:" + ports.get("refused"));
+            MemoryLog log = new MemoryLog(key.signerKey());
+            String wrong = "h1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+            log.add(new MemoryLog.Entry("example.com/m", "v1.0.0", wrong, wrong));
+            TestSumDb db = TestSumDb.start("", new SumDbServer(log)::write);
+            sumdbs.add(db);
+            gosumdbs.put("wrong", key.verifierKey() + " " + db.url());
+        } catch (Exception e) {
+            throw new IllegalStateException("checksum databases: " + e, e);
+        }
     }
 
     /** A git repository with tag v1.0.0 served over git's dumb HTTP protocol, and go-get answers on 127.0.0.77:80. */
@@ -240,11 +281,15 @@ class ExplainCorpusTest {
         if (forbidding != null) {
             forbidding.close();
         }
+        sumdbs.forEach(TestSumDb::close);
         faults.close();
     }
 
     private String fill(String value) {
         String v = value.replace("{lab}", lab.baseUrl());
+        for (Map.Entry<String, String> g : gosumdbs.entrySet()) {
+            v = v.replace("{gosumdb:" + g.getKey() + "}", g.getValue());
+        }
         for (Map.Entry<String, Integer> p : ports.entrySet()) {
             v = v.replace("{port:" + p.getKey() + "}", String.valueOf(p.getValue()));
         }

@@ -56,6 +56,16 @@ final class FaultServers implements AutoCloseable {
         });
     }
 
+    /** {@return the port of a server that writes a plain HTTP answer as soon as it accepts, without reading} */
+    int plainAtOnce() {
+        return socketServer(s -> {
+            s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            s.close();
+        });
+    }
+
     /**
      * {@return the port of an HTTPS server on 127.0.0.1 with a self-signed certificate made by
      * keytool with {@code san} (e.g. {@code ip:127.0.0.1}) and {@code validity} arguments}
