@@ -3,13 +3,14 @@ package dev.goferry.doctor.explain;
 import dev.goferry.doctor.Message;
 import dev.goferry.doctor.diagnosis.CauseId;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The explanation and fix of a cause group as catalog messages, with arguments taken from the facts
  * of the log. Doctor causes use the doctor's own keys and argument positions (area {@code cause}:
  * {0} the hosts, then the cause's own arguments; see {@code cause.properties}); log causes use the
  * {@code explain} area, {0} the hosts or modules and {1} the detail the line gave. A fact the log
- * does not give is the caller's {@code unknown} text ("not in the log"), never invented.
+ * does not give is the caller's text for it ("not in the log", by fact name), never invented.
  */
 public final class CauseTexts {
 
@@ -17,8 +18,9 @@ public final class CauseTexts {
 
     private CauseTexts() {}
 
-    /** {@return the explanation of {@code g}, facts the log lacks shown as {@code unknown}} */
-    public static Message explanation(CauseGroup g, String unknown) {
+    /** {@return the explanation of {@code g}, a fact the log lacks shown as {@code missing.apply(fact name)}} */
+    public static Message explanation(CauseGroup g, UnaryOperator<String> missing) {
+        String unknown = missing.apply("");
         String subjects = subjects(g, unknown);
         String key = g.meaning().explainKey();
         return switch (g.meaning()) {
@@ -31,7 +33,7 @@ public final class CauseTexts {
                 case PROXY_UPSTREAM_FAILED -> Message.of(key, subjects, fact(g, "proxy", unknown),
                         fact(g, "status", unknown));
                 case PROXY_MISCONFIGURED -> Message.of(key, subjects, "HTTPS_PROXY/HTTP_PROXY");
-                case TLS_UNTRUSTED, TLS_INTERCEPTED -> Message.of(key, subjects, fact(g, "issuer", unknown));
+                case TLS_UNTRUSTED, TLS_INTERCEPTED -> Message.of(key, subjects, fact(g, "issuer", missing.apply("issuer")));
                 case TLS_CLOCK_SKEW -> Message.of(key, subjects, fact(g, "detail", unknown));
                 case HTTP_FORBIDDEN, HTTP_NOT_FOUND, HTTP_SERVER_ERROR, HTTP_UNEXPECTED_CONTENT ->
                         Message.of(key, subjects, fact(g, "status", unknown));
@@ -51,19 +53,24 @@ public final class CauseTexts {
                 case DNS_HIJACKED, DNS_HOSTS_OVERRIDE, IPV6_BROKEN, TCP_REFUSED, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE,
                      TLS_EXPIRED, TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILURE, NETWORK_SLOW -> Message.of(key, subjects);
             };
-            case Meaning.Log l -> Message.of(key, subjects, fact(g, "detail", g.samples().getFirst().text()));
+            case Meaning.Log l -> switch (l.cause()) {
+                case TOOLCHAIN_UNAVAILABLE, TOOLCHAIN_TOO_NEW -> Message.of(key, fact(g, "detail", unknown),
+                        g.fact("version").map(v -> v.startsWith("go") ? v.substring(2) : v).orElse(unknown));
+                default -> Message.of(key, subjects, fact(g, "detail", g.samples().getFirst().text()));
+            };
         };
     }
 
-    /** {@return the fixes of {@code g}, least invasive first} */
-    public static List<Message> fixes(CauseGroup g, String unknown) {
+    /** {@return the fixes of {@code g}, least invasive first; a missing fact as in {@link #explanation}} */
+    public static List<Message> fixes(CauseGroup g, UnaryOperator<String> missing) {
+        String unknown = missing.apply("");
         String key = g.meaning().fixKey();
         String host = g.hosts().stream().findFirst().orElse(unknown);
         return switch (g.meaning()) {
             case Meaning.Doctor d -> List.of(switch (d.cause()) {
                 case DNS_NXDOMAIN, TCP_REFUSED, TLS_HOSTNAME_MISMATCH, HTTP_FORBIDDEN -> Message.of(key, host);
                 case DNS_TIMEOUT, DNS_SERVFAIL -> Message.of(key, fact(g, "resolver", unknown));
-                case TLS_INTERCEPTED, TLS_UNTRUSTED -> Message.of(key, fact(g, "issuer", unknown));
+                case TLS_INTERCEPTED, TLS_UNTRUSTED -> Message.of(key, fact(g, "issuer", missing.apply("issuer")));
                 case SUMDB_UNREACHABLE -> Message.of(key, host);
                 case PROXY_UNREACHABLE -> Message.of(key, fact(g, "proxy", unknown),
                         "unset HTTPS_PROXY https_proxy HTTP_PROXY http_proxy");

@@ -22,7 +22,8 @@ public final class ExplainJson {
 
     /** {@return the document for {@code e}; {@code probed} is empty when {@code --probe} did not run} */
     public static Map<String, Object> of(Explanation e, Optional<List<Confirmation>> probed, Messages messages) {
-        String unknown = messages.get("explain.fact.unknown");
+        java.util.function.UnaryOperator<String> unknown = fact -> messages.has("explain.fact.unknown." + fact)
+                ? messages.get("explain.fact.unknown." + fact) : messages.get("explain.fact.unknown");
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", SCHEMA);
         doc.put("lines", e.lines());

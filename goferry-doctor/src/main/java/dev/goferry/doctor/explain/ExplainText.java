@@ -31,7 +31,8 @@ public final class ExplainText {
             return out;
         }
         out.add(messages.get("explain.summary", e.lines(), recognised, e.groups().size(), e.unrecognisedCount()));
-        String unknown = messages.get("explain.fact.unknown");
+        java.util.function.UnaryOperator<String> unknown = fact -> messages.has("explain.fact.unknown." + fact)
+                ? messages.get("explain.fact.unknown." + fact) : messages.get("explain.fact.unknown");
         long targets = probed.stream().map(Confirmation::target).filter(t -> !t.isEmpty()).distinct().count();
         if (targets > 0) {
             out.add(messages.get("explain.probe.title", targets));

@@ -54,10 +54,10 @@ class ExplainerTest {
             Messages m = Messages.of(lang);
             assertThat(m.has(g.meaning().titleKey())).as("%s title %s", lang, g.meaning().titleKey()).isTrue();
             assertThat(m.has(g.meaning().explainKey())).as("%s explain", lang).isTrue();
-            var ex = CauseTexts.explanation(g, "?");
+            var ex = CauseTexts.explanation(g, fact -> "?");
             assertThat(m.get(ex.key(), ex.args().toArray())).as("%s explanation of %s", lang, p.id())
                     .doesNotContainPattern("\\{\\d\\}");
-            CauseTexts.fixes(g, "?").forEach(f -> assertThat(m.get(f.key(), f.args().toArray()))
+            CauseTexts.fixes(g, fact -> "?").forEach(f -> assertThat(m.get(f.key(), f.args().toArray()))
                     .as("%s fix of %s", lang, p.id()).doesNotContainPattern("\\{\\d\\}").isNotEqualTo(f.key()));
         }
     }
