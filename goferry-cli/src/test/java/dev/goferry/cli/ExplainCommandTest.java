@@ -180,7 +180,8 @@ class ExplainCommandTest {
                 + "dial tcp 127.0.0.1:" + refused + ": connect: connection refused\n"
                 + "go: example.com/b@v1.0.0: reading " + gone + "/example.com/b/@v/list: 404 Not Found\n"
                 + "go: example.com/c@v1.0.0: Get \"" + working + "/example.com/c/@v/list\": net/http: TLS handshake timeout\n"
-                + "verifying example.com/d@v1.0.0: checksum mismatch\n";
+                + "verifying example.com/d@v1.0.0: checksum mismatch\n"
+                + "go: example.com/e@v1.0.0: Get \"http://127.0.0.1:" + refused + "/e\": proxyconnect tcp: net/http: TLS handshake timeout\n";
         Path file = dir.resolve("go.log");
         Files.writeString(file, log);
 
@@ -194,7 +195,8 @@ class ExplainCommandTest {
                         + "/example.com/a/@v/v1.0.0.info\", \"state\" : \"confirmed\", \"doctor\" : [ \"tcp.refused\" ] } ]")
                 .contains("\"target\" : \"" + gone + "/example.com/b/@v/list\", \"state\" : \"confirmed\", \"doctor\" : [ \"http.not-found\" ]")
                 .contains("\"target\" : \"" + working + "/example.com/c/@v/list\", \"state\" : \"refuted\"")
-                .contains("\"probe\" : [ { \"target\" : null, \"state\" : \"not-probed\", \"doctor\" : [ ] } ]");
+                .contains("\"probe\" : [ { \"target\" : null, \"state\" : \"not-probed\", \"doctor\" : [ ] } ]")
+                .contains("\"target\" : \"http://127.0.0.1:" + refused + "/e\", \"state\" : \"different\", \"doctor\" : [ \"tcp.refused\" ]");
     }
 
     @Test
