@@ -30,6 +30,15 @@ public final class AccessLog extends Handler.Wrapper {
         this.clock = clock;
     }
 
+    /**
+     * Blocking: the sink writes to a stream. With the access log on, every request is handed to a
+     * thread that may block; with it off, held objects are answered on the selector thread.
+     */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.BLOCKING;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = System.nanoTime();
