@@ -112,9 +112,9 @@ public final class HotObjects {
         this.maxMapped = maxMapped;
     }
 
-    /** {@return the standard sizes: 32 MiB of objects up to 64 KiB, 512 MiB of mappings up to 64 MiB} */
+    /** {@return the standard sizes: 32 MiB of objects up to 64 KiB, 128 MiB of mappings up to 16 MiB (most module zips are smaller; mapped pages count in the resident set)} */
     public static HotObjects standard() {
-        return new HotObjects(32L << 20, 64 << 10, 512L << 20, 64L << 20);
+        return new HotObjects(32L << 20, 64 << 10, 128L << 20, 16L << 20);
     }
 
     /** {@return a memory that holds nothing} */

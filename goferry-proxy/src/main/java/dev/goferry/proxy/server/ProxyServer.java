@@ -134,7 +134,7 @@ public final class ProxyServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         // One selector per core: answering a held object on the selector thread uses every core.
-        int cores = Integer.getInteger("goferry.selectors", Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
         ServerConnector connector = new ServerConnector(server, 1, cores, new HttpConnectionFactory(http));
         connector.setHost(config.host().isEmpty() ? null : config.host());
         connector.setPort(config.port());
