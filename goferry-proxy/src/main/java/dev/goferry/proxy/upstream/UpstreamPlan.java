@@ -80,6 +80,14 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
                         entries.add(new Upstreams.Entry(new FileUpstream(p.url(), Path.of(URI.create(p.url()).getPath())),
                                 p.fallBackOnError()));
                 case ProxyEntry.ProxyUrl p -> {
+                    // A proxy the JDK client cannot speak (socks5://, https://) or a malformed proxy
+                    // setting would fail every request: refuse to start, naming the setting.
+                    URI uri = URI.create(p.url());
+                    Optional<String> unusable = selector.unsupported(uri);
+                    if (unusable.isPresent()) {
+                        throw new InvalidUpstreamException("requests to " + uri.getScheme() + "://" + uri.getHost()
+                                + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + ": " + unusable.get());
+                    }
                     if (client == null) {
                         client = httpClient(selector, timeout);
                     }
