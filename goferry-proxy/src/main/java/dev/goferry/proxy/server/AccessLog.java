@@ -42,11 +42,13 @@ public final class AccessLog extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long start = System.nanoTime();
-        Callback logging = Callback.from(callback, () -> log(request, response, start, null));
+        // Log before passing completion on: once the exchange completes, Jetty may recycle the
+        // response's headers (the cache result is read from them).
         Callback both = new Callback() {
             @Override
             public void succeeded() {
-                logging.succeeded();
+                log(request, response, start, null);
+                callback.succeeded();
             }
 
             @Override

@@ -3,6 +3,8 @@ package dev.goferry.proxy.upstream;
 import dev.goferry.gomod.httpproxy.ProxyDecision;
 import dev.goferry.gomod.httpproxy.ProxyEnvironment;
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -52,16 +54,46 @@ public final class GoProxySelector extends ProxySelector {
     }
 
     /**
-     * {@return the {@code Proxy-Authorization} value for a request to {@code uri}, when it goes
-     * through a proxy whose URL has a user: {@code Basic base64(user:password)}, as Go's transport
-     * sends it without waiting for a 407}
+     * {@return the {@code Proxy-Authorization} value for a plain-http request to {@code uri}, when
+     * it goes through a proxy whose URL has a user: {@code Basic base64(user:password)}, as Go's
+     * transport sends it without waiting for a 407}. Never for https: that header would travel
+     * inside the tunnel to the upstream itself (the JDK client does not put it on the CONNECT);
+     * the tunnel's credentials come from {@link #authenticator()} instead.
      */
     public Optional<String> authorization(URI uri) {
-        if (environment.decide(uri) instanceof ProxyDecision.Proxy p && p.proxy().scheme().equals("http")) {
+        if ("http".equalsIgnoreCase(uri.getScheme()) && environment.decide(uri) instanceof ProxyDecision.Proxy p
+                && p.proxy().scheme().equals("http")) {
             return p.proxy().user().map(u -> "Basic " + Base64.getEncoder().encodeToString(
                     (u.username() + ":" + u.password().orElse("")).getBytes(StandardCharsets.UTF_8)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@return an authenticator that answers a proxy's 407 with the user and password of the
+     * proxy URL Go's rules chose for the request (never a server's 401)}. The JDK client sends
+     * credentials on a CONNECT only after a 407, where Go sends them at once: one more round trip,
+     * same credentials.
+     */
+    public Authenticator authenticator() {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() != RequestorType.PROXY || getRequestingURL() == null) {
+                    return null;
+                }
+                try {
+                    if (environment.decide(getRequestingURL().toURI()) instanceof ProxyDecision.Proxy p
+                            && p.proxy().scheme().equals("http") && p.proxy().user().isPresent()) {
+                        var u = p.proxy().user().get();
+                        return new PasswordAuthentication(u.username(), u.password().orElse("").toCharArray());
+                    }
+                } catch (java.net.URISyntaxException e) {
+                    return null;
+                }
+                return null;
+            }
+        };
     }
 
     @Override
