@@ -4,8 +4,9 @@
 # - Both servers serve from disk with their logs off (nginx access_log off; goferry accessLog false),
 #   nginx with its Debian defaults plus sendfile, worker_processes auto; goferry on its jar with the
 #   JVM's defaults (the launcher's short-lived-process flags, C1 only + SerialGC, are not used).
-# - Each measurement: 5 s warm-up run, then one 15 s run. wrk, the server and the JVM share the
-#   machine's cores; run it on an idle machine.
+# - Each measurement: 5 s warm-up run, then one 15 s run; ROUNDS rounds (default 3), goferry and
+#   nginx alternating within each round, one row per round plus the median ratio. wrk, the server
+#   and the JVM share the machine's cores; run it on an idle machine.
 # Usage: bench/serve-warm.sh   (needs wrk and nginx: apt-get install wrk nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,18 +86,27 @@ measure() { # name url -> prints "requests/s transfer/s"
 }
 to_mb() { python3 -c "import re,sys; v=sys.argv[1]; n=float(re.sub('[A-Za-z]','',v)); u=re.sub('[0-9.]','',v); print(round(n*{'B':1/2**20,'KB':1/2**10,'MB':1,'GB':2**10}[u],1))" "$1"; }
 
-read -r g_info_rps _ < <(measure goferry-info "http://127.0.0.1:$gport/example.com/bench/@v/v1.0.0.info")
-read -r n_info_rps _ < <(measure nginx-info "http://127.0.0.1:$nport/example.com/bench/@v/v1.0.0.info")
-read -r _ g_zip_t < <(measure goferry-zip "http://127.0.0.1:$gport/example.com/bench/@v/v1.0.0.zip")
-read -r _ n_zip_t < <(measure nginx-zip "http://127.0.0.1:$nport/example.com/bench/@v/v1.0.0.zip")
-g_zip=$(to_mb "$g_zip_t"); n_zip=$(to_mb "$n_zip_t")
-
-echo "| measure | goferry | nginx | goferry / nginx |"
-echo "|---|---|---|---|"
-python3 - "$g_info_rps" "$n_info_rps" "$g_zip" "$n_zip" <<'PY'
+ROUNDS=${ROUNDS:-3}
+echo "| round | warm .info req/s goferry | nginx | ratio | warm 5 MB .zip MiB/s goferry | nginx | ratio |"
+echo "|---|---|---|---|---|---|---|"
+: > "$scratch/ratios"
+for round in $(seq "$ROUNDS"); do
+  read -r g_info_rps _ < <(measure goferry-info "http://127.0.0.1:$gport/example.com/bench/@v/v1.0.0.info")
+  read -r n_info_rps _ < <(measure nginx-info "http://127.0.0.1:$nport/example.com/bench/@v/v1.0.0.info")
+  read -r _ g_zip_t < <(measure goferry-zip "http://127.0.0.1:$gport/example.com/bench/@v/v1.0.0.zip")
+  read -r _ n_zip_t < <(measure nginx-zip "http://127.0.0.1:$nport/example.com/bench/@v/v1.0.0.zip")
+  g_zip=$(to_mb "$g_zip_t"); n_zip=$(to_mb "$n_zip_t")
+  python3 - "$round" "$g_info_rps" "$n_info_rps" "$g_zip" "$n_zip" "$scratch/ratios" <<'PY'
 import sys
-gi, ni, gz, nz = map(float, sys.argv[1:])
-print(f"| warm .info, requests/s | {gi:,.0f} | {ni:,.0f} | {gi/ni:.2f} |")
-print(f"| warm 5 MB .zip, MiB/s | {gz:,.0f} | {nz:,.0f} | {gz/nz:.2f} |")
+r = sys.argv[1]
+gi, ni, gz, nz = map(float, sys.argv[2:6])
+print(f"| {r} | {gi:,.0f} | {ni:,.0f} | {gi/ni:.2f} | {gz:,.0f} | {nz:,.0f} | {gz/nz:.2f} |")
+open(sys.argv[6], "a").write(f"{gi/ni} {gz/nz}\n")
 PY
-for f in goferry-info nginx-info goferry-zip nginx-zip; do echo "--- $f"; cat "$scratch/$f.txt"; done
+done
+python3 - "$scratch/ratios" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
+i = [r[0] for r in rows]; z = [r[1] for r in rows]
+print(f"| median ratio | | | {statistics.median(i):.2f} (min {min(i):.2f}, max {max(i):.2f}) | | | {statistics.median(z):.2f} (min {min(z):.2f}, max {max(z):.2f}) |")
+PY

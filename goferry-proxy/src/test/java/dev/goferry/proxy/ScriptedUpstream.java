@@ -43,7 +43,9 @@ public final class ScriptedUpstream implements AutoCloseable {
         /** Send headers promising 1 MiB, then half of it, then close. */
         TRUNCATE,
         /** Send headers, then nothing until the test ends. */
-        STALL
+        STALL,
+        /** Send headers promising 1 MiB, then one byte every 100 ms until the test ends (a "slow drip"). */
+        DRIP
     }
 
     private final ServerSocket socket;
@@ -113,6 +115,17 @@ public final class ScriptedUpstream implements AutoCloseable {
                                 .getBytes(StandardCharsets.US_ASCII));
                         out.write(new byte[512 * 1024]);
                         out.flush();
+                        return;
+                    }
+                    case Fault f when f == Fault.DRIP -> {
+                        out.write("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: 1048576\r\n\r\n"
+                                .getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        // Bounded: at most 1 MiB of drops, and never past the test's end.
+                        for (int i = 0; i < 1 << 20 && !closed.await(100, TimeUnit.MILLISECONDS); i++) {
+                            out.write('x');
+                            out.flush();
+                        }
                         return;
                     }
                     case Fault f -> {

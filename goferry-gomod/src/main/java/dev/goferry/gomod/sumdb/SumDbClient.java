@@ -18,7 +18,7 @@ import dev.goferry.gomod.sumdb.tlog.Tree;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,10 @@ import java.util.function.Function;
  * response or from {@code /latest}, must be consistent with it: the older tree's hash is recomputed
  * from tiles authenticated by the newer tree. A record is accepted only when its hash is the leaf in
  * the newest tree. Tiles have height 8 as in the go command; a partial tile that cannot be fetched
- * is replaced by the first W hashes of the full tile. Authenticated tiles are kept in memory.
+ * is replaced by the first W hashes of the full tile. Authenticated tiles are kept in memory, at
+ * most {@value #MAX_TILES} of them (least recently used go first; a dropped tile is fetched and
+ * authenticated again when needed), and a partial tile is dropped once its full tile is saved, so a
+ * long-running server following a growing database holds a bounded number of tiles.
  *
  * <p>Instances are thread-safe (all state changes are serialised).
  */
@@ -44,13 +47,22 @@ public final class SumDbClient {
 
     private final Verifier verifier;
     private final SumDbFetcher fetcher;
-    private final Map<Tile, byte[]> tiles = new HashMap<>();
+    /** The most tiles kept (8 KiB each at most: 32 MiB). */
+    public static final int MAX_TILES = 4096;
+
+    private final Map<Tile, byte[]> tiles;
     private Tree latest = new Tree(0, Hash.EMPTY);
     private byte[] latestNote = new byte[0];
 
-    private SumDbClient(Verifier verifier, SumDbFetcher fetcher) {
+    private SumDbClient(Verifier verifier, SumDbFetcher fetcher, int maxTiles) {
         this.verifier = verifier;
         this.fetcher = fetcher;
+        this.tiles = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Tile, byte[]> eldest) {
+                return size() > maxTiles;
+            }
+        };
     }
 
     /**
@@ -59,7 +71,20 @@ public final class SumDbClient {
      * @throws NoteException if the key does not parse (Go's "malformed verifier id" etc.)
      */
     public static SumDbClient of(String vkey, SumDbFetcher fetcher) throws NoteException {
-        return new SumDbClient(Keys.newVerifier(vkey), fetcher);
+        return of(vkey, fetcher, MAX_TILES);
+    }
+
+    /** Like {@link #of(String, SumDbFetcher)}, keeping at most {@code maxTiles} tiles in memory. */
+    public static SumDbClient of(String vkey, SumDbFetcher fetcher, int maxTiles) throws NoteException {
+        if (maxTiles < 1) {
+            throw new IllegalArgumentException("tile cache size \"" + maxTiles + "\": must be at least 1");
+        }
+        return new SumDbClient(Keys.newVerifier(vkey), fetcher, maxTiles);
+    }
+
+    /** {@return how many tiles are kept in memory right now} */
+    public synchronized int cachedTiles() {
+        return tiles.size();
     }
 
     /** {@return the name of the database, from its key} */
@@ -258,7 +283,12 @@ public final class SumDbClient {
         @Override
         public void saveTiles(List<Tile> list, List<byte[]> data) {
             for (int i = 0; i < list.size(); i++) {
-                tiles.put(list.get(i), data.get(i));
+                Tile t = list.get(i);
+                if (t.w() == 1 << t.h()) {
+                    // The full tile supersedes every partial one of the same place.
+                    tiles.keySet().removeIf(p -> p.h() == t.h() && p.l() == t.l() && p.n() == t.n() && p.w() < t.w());
+                }
+                tiles.put(t, data.get(i));
             }
         }
     };

@@ -88,6 +88,25 @@ class SumDbClientTest {
     }
 
     @Test
+    void keepsABoundedNumberOfTilesAndFetchesDroppedOnesAgain() throws NoteException {
+        int size = 2000; // 7 full and one partial tile at level 0, one partial tile at level 1
+        Wire wire = new Wire(log(size));
+        SumDbClient c = SumDbClient.of(KEY.verifierKey(), wire, 2);
+        for (int i = 0; i < size; i += 97) {
+            MemoryLog.Entry e = entry(i);
+            LookupResult r = c.lookup(e.path(), e.version());
+            assertThat(r).as("record %d: %s", i, r.message()).isInstanceOf(LookupResult.Verified.class);
+            assertThat(c.cachedTiles()).as("tiles kept after record %d", i).isLessThanOrEqualTo(2);
+        }
+        long before = wire.paths.stream().filter(p -> p.equals("/tile/8/0/000")).count();
+        MemoryLog.Entry first = entry(1); // not looked up yet: its record is fetched, its tile was dropped
+        assertThat(c.lookup(first.path(), first.version())).isInstanceOf(LookupResult.Verified.class);
+        assertThat(wire.paths.stream().filter(p -> p.equals("/tile/8/0/000")).count())
+                .as("the dropped first tile is fetched (and authenticated) again").isGreaterThan(before);
+        assertThat(SumDbClient.of(KEY.verifierKey(), new Wire(log(size))).cachedTiles()).isZero();
+    }
+
+    @Test
     void growingTreeIsCheckedForConsistencyAcrossTileBoundaries() throws NoteException {
         MemoryLog log = log(5);
         Wire wire = new Wire(log);

@@ -1,6 +1,8 @@
 package dev.goferry.proxy.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
 /**
@@ -26,24 +29,54 @@ public final class ServeMetrics {
                 .description("requests waiting for a fetch another request started").register(registry);
     }
 
-    /** Records one finished request. */
+    /**
+     * Records one finished request. Called for every request, so it costs a few map reads and
+     * {@link LongAdder} additions: the meters are function meters over adders, created once per
+     * endpoint, status and cache result (a Micrometer {@code Timer} per request, with its
+     * decaying maximum, cost more than serving a held object).
+     */
     public void request(String endpoint, int status, long bytes, long nanos, String cache) {
-        // Meters are looked up by a plain string key first: registering (building an Id) on every
-        // request costs more than serving a small cached file.
-        timers.computeIfAbsent(endpoint + ' ' + status, k -> Timer.builder("goferry_requests")
-                .description("requests by endpoint and status")
-                .tags("endpoint", endpoint, "status", String.valueOf(status)).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
-        counters.computeIfAbsent(endpoint, k -> Counter.builder("goferry_served_bytes").description("response body bytes written")
-                .tags("endpoint", endpoint).register(registry)).increment(bytes);
+        EndpointMeters m = endpoints.computeIfAbsent(endpoint, EndpointMeters::new);
+        RequestMeter r = m.byStatus.computeIfAbsent(status, s -> new RequestMeter(endpoint, s));
+        r.count.increment();
+        r.nanos.add(nanos);
+        m.bytes.add(bytes);
         if (!cache.isEmpty()) {
-            counters.computeIfAbsent(endpoint + ' ' + cache, k -> Counter.builder("goferry_cache_results")
-                    .description("protocol answers by cache result (HIT, MISS, STALE, UNSTORED)")
-                    .tags("endpoint", endpoint, "result", cache).register(registry)).increment();
+            m.results.computeIfAbsent(cache, c -> {
+                LongAdder n = new LongAdder();
+                FunctionCounter.builder("goferry_cache_results", n, LongAdder::doubleValue)
+                        .description("protocol answers by cache result (HIT, MISS, STALE, UNSTORED)")
+                        .tags("endpoint", endpoint, "result", c).register(registry);
+                return n;
+            }).increment();
         }
     }
 
-    private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, EndpointMeters> endpoints = new ConcurrentHashMap<>();
+
+    /** The meters of one endpoint. */
+    private final class EndpointMeters {
+        final ConcurrentHashMap<Integer, RequestMeter> byStatus = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, LongAdder> results = new ConcurrentHashMap<>();
+        final LongAdder bytes = new LongAdder();
+
+        EndpointMeters(String endpoint) {
+            FunctionCounter.builder("goferry_served_bytes", bytes, LongAdder::doubleValue)
+                    .description("response body bytes written").tags("endpoint", endpoint).register(registry);
+        }
+    }
+
+    /** Count and total time of the requests of one endpoint and status. */
+    private final class RequestMeter {
+        final LongAdder count = new LongAdder();
+        final LongAdder nanos = new LongAdder();
+
+        RequestMeter(String endpoint, int status) {
+            FunctionTimer.builder("goferry_requests", this, r -> r.count.sum(), r -> r.nanos.sum(), TimeUnit.NANOSECONDS)
+                    .description("requests by endpoint and status")
+                    .tags("endpoint", endpoint, "status", String.valueOf(status)).register(registry);
+        }
+    }
 
     /** Records one upstream attempt: {@code outcome} is fetched, not_found or failed. */
     public void upstream(String upstream, String outcome, long nanos) {

@@ -8,9 +8,12 @@ import dev.goferry.proxy.request.ProxyRequest;
 import dev.goferry.proxy.storage.StoredObject;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -23,8 +26,13 @@ import org.eclipse.jetty.util.Callback;
  * and writes the answer with the endpoint's content type and caching headers. The endpoints
  * differ only in data ({@link ProxyRequest#contentType()}, {@link ProxyRequest#immutable()}), so
  * one handler serves them all.
+ *
+ * <p>The handler is non-blocking for Jetty: an object held in {@link HotObjects} is answered on
+ * the thread that read the request (no hand-off, no path parsing, no file system call); everything
+ * else — parsing, storage, upstreams — runs on {@code blocking} (virtual threads), and an immutable
+ * object served from storage is then held for the next request.
  */
-public final class GoProxyHandler extends Handler.Abstract {
+public final class GoProxyHandler extends Handler.Abstract.NonBlocking {
 
     /** Set on every protocol answer: HIT, MISS, STALE or UNSTORED. */
     public static final String CACHE_HEADER = "Goferry-Cache";
@@ -35,15 +43,32 @@ public final class GoProxyHandler extends Handler.Abstract {
 
     private static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final String SHORT = "public, max-age=60";
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final HttpField HIT = new PreEncodedHttpField(CACHE_HEADER, "HIT");
+    /** Streamed bodies go through pooled direct buffers of this size. */
+    private static final int STREAM_BUFFER = 64 * 1024;
 
     private final ModuleCache cache;
+    private final HotObjects hot;
+    private final Executor blocking;
 
+    /** A handler that holds nothing in memory and does its blocking work on virtual threads. */
     public GoProxyHandler(ModuleCache cache) {
+        this(cache, HotObjects.none(), Thread.ofVirtual().name("goferry-request")::start);
+    }
+
+    /**
+     * @param hot the memory of immutable objects answered without leaving the selector thread
+     * @param blocking runs the work that may block (storage, upstreams)
+     */
+    public GoProxyHandler(ModuleCache cache, HotObjects hot, Executor blocking) {
         this.cache = cache;
+        this.hot = hot;
+        this.blocking = blocking;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         if (!method.equals("GET") && !method.equals("HEAD")) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
@@ -51,20 +76,37 @@ public final class GoProxyHandler extends Handler.Abstract {
             return true;
         }
         // The protocol has no query parameters; like a static tree, the query is ignored.
-        ParsedPath parsed = ProxyPaths.parse(request.getHttpURI().getPath());
-        switch (parsed) {
-            case ParsedPath.Malformed m -> Responses.text(request, response, callback, 400, m.message());
-            case ParsedPath.NotEndpoint n -> Responses.text(request, response, callback, 404, n.message());
-            case ParsedPath.Valid v -> serve(request, response, callback, v.request());
+        String rawPath = request.getHttpURI().getPath();
+        Optional<HotObjects.Entry> held = hot.get(rawPath);
+        if (held.isPresent()) {
+            sendHeld(request, response, callback, held.get());
+            return true;
         }
+        blocking.execute(() -> {
+            try {
+                serveBlocking(request, response, callback, rawPath);
+            } catch (Throwable x) {
+                callback.failed(x);
+            }
+        });
         return true;
     }
 
-    private void serve(Request request, Response response, Callback callback, ProxyRequest proxyRequest) throws Exception {
+    private void serveBlocking(Request request, Response response, Callback callback, String rawPath) throws Exception {
+        ParsedPath parsed = ProxyPaths.parse(rawPath);
+        switch (parsed) {
+            case ParsedPath.Malformed m -> Responses.text(request, response, callback, 400, m.message());
+            case ParsedPath.NotEndpoint n -> Responses.text(request, response, callback, 404, n.message());
+            case ParsedPath.Valid v -> serve(request, response, callback, v.request(), rawPath);
+        }
+    }
+
+    private void serve(Request request, Response response, Callback callback, ProxyRequest proxyRequest,
+                       String rawPath) throws Exception {
         request.setAttribute(ENDPOINT_ATTRIBUTE, proxyRequest.endpoint());
         Answer answer = cache.get(proxyRequest);
         switch (answer) {
-            case Answer.Stored s -> sendStored(request, response, callback, proxyRequest, s);
+            case Answer.Stored s -> sendStored(request, response, callback, proxyRequest, s, rawPath);
             case Answer.Unstored u -> {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, proxyRequest.contentType());
@@ -78,25 +120,57 @@ public final class GoProxyHandler extends Handler.Abstract {
         }
     }
 
-    private static void sendStored(Request request, Response response, Callback callback, ProxyRequest proxyRequest,
-                                   Answer.Stored stored) throws Exception {
+    /** Answers from memory: the same headers and body as {@link #sendStored} gives a stored HIT. */
+    private static void sendHeld(Request request, Response response, Callback callback, HotObjects.Entry held) {
+        request.setAttribute(ENDPOINT_ATTRIBUTE, held.endpoint());
+        var headers = response.getHeaders();
+        headers.put(held.etagField());
+        headers.put(held.cacheControl());
+        headers.put(held.contentType());
+        headers.put(HIT);
+        if (notModified(request, held.etag())) {
+            response.setStatus(304);
+            response.write(true, EMPTY, callback);
+            return;
+        }
+        response.setStatus(200);
+        headers.put(held.contentLength());
+        response.write(true, Responses.isHead(request) ? EMPTY : held.body(), callback);
+    }
+
+    private static boolean notModified(Request request, String etag) {
+        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
+        return ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("*"));
+    }
+
+    private void sendStored(Request request, Response response, Callback callback, ProxyRequest proxyRequest,
+                            Answer.Stored stored, String rawPath) throws Exception {
         StoredObject object = stored.object();
         String etag = "\"" + Long.toHexString(object.size()) + "-" + Long.toHexString(object.stored().toEpochMilli()) + "\"";
+        String cacheControl = proxyRequest.immutable() ? IMMUTABLE : SHORT;
+        if (proxyRequest.immutable() && stored.status() != Answer.CacheStatus.STALE && object.file().isPresent()
+                && hot.holds(object.size())) {
+            Optional<HotObjects.Entry> held = hot.load(rawPath, object.file().get(), object.size(), etag,
+                    proxyRequest.contentType(), cacheControl, proxyRequest.endpoint());
+            if (held.isPresent() && stored.status() == Answer.CacheStatus.HIT) {
+                sendHeld(request, response, callback, held.get());
+                return;
+            }
+        }
         response.getHeaders().put(HttpHeader.ETAG, etag);
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, proxyRequest.immutable() ? IMMUTABLE : SHORT);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, cacheControl);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, proxyRequest.contentType());
         response.getHeaders().put(CACHE_HEADER, stored.status().name());
         stored.note().ifPresent(note -> response.getHeaders().put(STALE_HEADER, firstLine(note)));
-        String ifNoneMatch = request.getHeaders().get(HttpHeader.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.equals(etag) || ifNoneMatch.equals("*"))) {
+        if (notModified(request, etag)) {
             response.setStatus(304);
-            response.write(true, ByteBuffer.allocate(0), callback);
+            response.write(true, EMPTY, callback);
             return;
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, object.size());
         if (Responses.isHead(request)) {
-            response.write(true, ByteBuffer.allocate(0), callback);
+            response.write(true, EMPTY, callback);
             return;
         }
         if (object.size() <= SMALL) {
@@ -109,14 +183,12 @@ public final class GoProxyHandler extends Handler.Abstract {
                 return;
             }
         }
-        if (object.file().isPresent() && object.size() <= Integer.MAX_VALUE) { // one mapping holds at most 2 GiB
-            // Map the file and hand the mapping to Jetty in one write: the kernel copies from the
-            // page cache to the socket, no copy through the heap (close to nginx's sendfile).
-            ByteBuffer mapped;
-            try (FileChannel ch = FileChannel.open(object.file().get(), StandardOpenOption.READ)) {
-                mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, object.size());
-            }
-            response.write(true, mapped, callback);
+        if (object.file().isPresent()) {
+            // Read through pooled direct buffers: memory stays bounded however big the object and
+            // however many clients download it at once.
+            ByteBufferPool.Sized pool = new ByteBufferPool.Sized(request.getComponents().getByteBufferPool(), true,
+                    STREAM_BUFFER);
+            Content.copy(Content.Source.from(pool, object.file().get()), response, callback);
             return;
         }
         InputStream in = object.open();

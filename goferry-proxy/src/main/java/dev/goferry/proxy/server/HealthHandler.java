@@ -9,9 +9,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code /healthz} (the process answers) and {@code /readyz} (it can take traffic: started, not
  * shutting down, storage writable). Neither path can be a module path: a module path's first
- * element must contain a dot.
+ * element must contain a dot. Both answer on the selector thread: readiness is one {@code access}
+ * call on the data folder.
  */
-public final class HealthHandler extends Handler.Abstract {
+public final class HealthHandler extends Handler.Abstract.NonBlocking {
 
     private final BooleanSupplier ready;
 

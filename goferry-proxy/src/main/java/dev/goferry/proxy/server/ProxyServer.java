@@ -27,7 +27,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -119,11 +122,20 @@ public final class ProxyServer implements AutoCloseable {
 
         // Platform threads run Jetty's selectors and non-blocking work; request handling (which may
         // block on disk or wait for an upstream) runs on virtual threads.
+        // The handler chain is non-blocking (held objects are answered on the selector thread) and
+        // hands blocking work to virtual threads itself; with the access log on, Jetty hands every
+        // request to a virtual thread.
+        ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("goferry-request-", 0).factory());
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("goferry-serve");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        threads.setVirtualThreadsExecutor(virtualThreads);
         Server server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // One selector per core: answering a held object on the selector thread uses every core.
+        int cores = Runtime.getRuntime().availableProcessors();
+        ServerConnector connector = new ServerConnector(server, 1, cores, new HttpConnectionFactory(http));
         connector.setHost(config.host().isEmpty() ? null : config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
@@ -131,9 +143,10 @@ public final class ProxyServer implements AutoCloseable {
         server.setStopAtShutdown(false);
 
         ProxyServer proxy = new ProxyServer(server, connector, cache, storage, plan, ownClient, swept);
-        Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady), new SumDbHandler(databases),
-                new GoProxyHandler(cache));
-        Handler measured = new MetricsHandler(routes, metrics);
+        Handler routes = new Handler.Sequence(new HealthHandler(proxy::isReady),
+                new Offload(new SumDbHandler(databases), path -> path.startsWith("/sumdb/"), virtualThreads),
+                new GoProxyHandler(cache, HotObjects.standard(), virtualThreads));
+        Handler measured = new MetricsHandler(routes, metrics, virtualThreads);
         Handler logged = config.accessLog() ? new AccessLog(measured, logs.access(), Clock.systemUTC()) : measured;
         server.setHandler(new GracefulHandler(logged));
         server.start();

@@ -89,7 +89,9 @@ public final class HttpUpstream implements Upstream {
     private record Attempt(FetchOutcome outcome, boolean retryable) {}
 
     private Attempt once(URI uri, Path into, long maxBytes) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "goferry-serve").GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", "goferry-serve").GET();
+        proxies.authorization(uri).ifPresent(a -> builder.header("Proxy-Authorization", a));
+        HttpRequest request = builder.build();
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpResponse<InputStream> response;
         try {

@@ -4,7 +4,13 @@ import dev.goferry.gomod.goproxy.ProxyEntry;
 import dev.goferry.gomod.goproxy.ProxyList;
 import dev.goferry.gomod.httpproxy.ProxyEnvironment;
 import dev.goferry.gomod.httpproxy.ProxyRules;
+import dev.goferry.gomod.tlsroots.RootsPlan;
+import dev.goferry.gomod.tlsroots.SystemRoots;
+import dev.goferry.gomod.tlsroots.SystemRootsLoader;
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +34,15 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
         ignored = List.copyOf(ignored);
     }
 
+    static {
+        // The JDK refuses Basic credentials for a CONNECT tunnel unless told otherwise; Go sends
+        // them (a proxy URL's user and password) for https requests through an HTTP proxy. Read
+        // once, when the JDK's authentication filter is first loaded: set before any client exists.
+        if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+            System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+        }
+    }
+
     /** {@return a plan that fetches nothing (offline mode)} */
     public static UpstreamPlan none() {
         return new UpstreamPlan(new Upstreams(List.of()), List.of(), Optional.empty());
@@ -41,13 +56,36 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
 
     /** {@return a client that picks HTTP proxies from {@code env} by Go's rules, as the upstreams do} */
     public static HttpClient httpClient(Map<String, String> env, Duration connectTimeout) {
-        return httpClient(new GoProxySelector(ProxyEnvironment.from(env, ProxyRules.LATEST)), connectTimeout);
+        return httpClient(new GoProxySelector(ProxyEnvironment.from(env, ProxyRules.LATEST)), connectTimeout, env);
     }
 
-    private static HttpClient httpClient(GoProxySelector selector, Duration connectTimeout) {
-        return HttpClient.newBuilder().proxy(selector).connectTimeout(connectTimeout)
+    private static HttpClient httpClient(GoProxySelector selector, Duration connectTimeout, Map<String, String> env) {
+        return HttpClient.newBuilder().proxy(selector).authenticator(selector.authenticator())
+                .connectTimeout(connectTimeout).sslContext(goRoots(env))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
+
+    /**
+     * A TLS context that trusts what the go command on this host trusts: the system roots Go reads
+     * on Linux ({@code SSL_CERT_FILE}, {@code SSL_CERT_DIR}, else the distribution's bundle and
+     * folders), not the JVM's own trust store, so a corporate CA installed for Go works for
+     * goferry too and a root only Java knows is not trusted.
+     */
+    static SSLContext goRoots(Map<String, String> env) {
+        try {
+            SystemRoots roots = SystemRootsLoader.system().load(RootsPlan.linux(env, GO_ROOTS_RELEASE));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(roots.keyStore());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a TLS context from the system roots", e);
+        }
+    }
+
+    /** The Go release whose root-loading rules goferry follows (the current ones). */
+    private static final String GO_ROOTS_RELEASE = "go1.24";
 
     /** Thrown for a value the go command would refuse, with Go's message. */
     public static final class InvalidUpstreamException extends Exception {
@@ -80,8 +118,16 @@ public record UpstreamPlan(Upstreams upstreams, List<String> ignored, Optional<H
                         entries.add(new Upstreams.Entry(new FileUpstream(p.url(), Path.of(URI.create(p.url()).getPath())),
                                 p.fallBackOnError()));
                 case ProxyEntry.ProxyUrl p -> {
+                    // A proxy the JDK client cannot speak (socks5://, https://) or a malformed proxy
+                    // setting would fail every request: refuse to start, naming the setting.
+                    URI uri = URI.create(p.url());
+                    Optional<String> unusable = selector.unsupported(uri);
+                    if (unusable.isPresent()) {
+                        throw new InvalidUpstreamException("requests to " + uri.getScheme() + "://" + uri.getHost()
+                                + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + ": " + unusable.get());
+                    }
                     if (client == null) {
-                        client = httpClient(selector, timeout);
+                        client = httpClient(selector, timeout, env);
                     }
                     entries.add(new Upstreams.Entry(new HttpUpstream(p.url(), client, selector, timeout, retries, backoff),
                             p.fallBackOnError()));

@@ -89,6 +89,12 @@ class ProtocolTest {
                     .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(cond.statusCode()).as("If-None-Match %s", path).isEqualTo(304);
             assertThat(up.requests()).as("upstream requests for %s", path).hasSize(1);
+            // A line is written as its response completes, which the client may see first: wait, boundedly.
+            for (int i = 0; i < 50 && goferry.access().size() < 4; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(String.join("\n", goferry.access())).as("access log of %s", path)
+                    .contains("\"cache\":\"MISS\"").contains("\"cache\":\"HIT\"");
         }
     }
 

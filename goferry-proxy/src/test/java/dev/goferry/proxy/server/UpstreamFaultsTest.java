@@ -43,6 +43,7 @@ class UpstreamFaultsTest {
                 Arguments.of("reset", Fault.RESET, 502, 200),
                 Arguments.of("truncated body", Fault.TRUNCATE, 502, 200),
                 Arguments.of("stalled body", Fault.STALL, 502, 200),
+                Arguments.of("slow drip (a byte every 100 ms)", Fault.DRIP, 502, 200),
                 Arguments.of("HTML page with 200", html, 502, 200),
                 Arguments.of("plain text instead of JSON", notJson, 502, 200),
                 Arguments.of("500", Answer.text(500, "internal error"), 502, 200),
@@ -76,6 +77,9 @@ class UpstreamFaultsTest {
                 if (want == 502) {
                     assertThat(r.headers().firstValue("Content-Type")).as(what).contains("text/plain; charset=utf-8");
                     assertThat(body).as(what + ": body names the upstream request").contains(bad.url());
+                    if (fault == Fault.STALL || fault == Fault.DRIP) {
+                        assertThat(body).as(what + ": cut off by the 2 s upstream timeout").contains("timeout after 2000ms");
+                    }
                     assertThat(good.requests()).as(what + ": next upstream asked").isEmpty();
                     assertStoredNothing(dir, what);
                     int before = bad.requests().size();
@@ -121,24 +125,47 @@ class UpstreamFaultsTest {
 
     @org.junit.jupiter.api.Test
     void serversThatMetFaultsLeakNoThreadsOrFileHandles() throws Exception {
-        runFaults(2); // warm up: class loading, the JDK's own shared threads
-        long threads = platformThreads();
-        long fds = openFiles();
-        int rounds = 20;
+        runFaults(FAULTS.length); // warm up: class loading, the JDK's own shared threads, every fault once
+        long threads = settled(UpstreamFaultsTest::platformThreads, Long.MAX_VALUE);
+        long fds = settled(UpstreamFaultsTest::openFiles, Long.MAX_VALUE);
+        int rounds = 3 * FAULTS.length;
         runFaults(rounds);
-        assertThat(platformThreads()).as("platform threads after %d servers met faults (before: %d)", rounds, threads)
+        // Closing a connection or a thread finishes a moment after close() returns: wait, boundedly,
+        // for the counts to come back down before judging them.
+        assertThat(settled(UpstreamFaultsTest::platformThreads, threads + 3))
+                .as("platform threads after %d servers met faults (before: %d)", rounds, threads)
                 .isLessThanOrEqualTo(threads + 3);
-        assertThat(openFiles()).as("open file descriptors after %d servers met faults (before: %d)", rounds, fds)
+        assertThat(settled(UpstreamFaultsTest::openFiles, fds + 10))
+                .as("open file descriptors after %d servers met faults (before: %d)", rounds, fds)
                 .isLessThanOrEqualTo(fds + 10);
     }
 
+    /** Every fault the leak test runs, stalls and drips included (cut off by a 1 s upstream timeout). */
+    private static final Script[] FAULTS = {Fault.RESET, Fault.TRUNCATE, Fault.STALL, Fault.DRIP, Answer.text(500, "x"),
+        Answer.text(404, "x"), new Answer(200, "text/html", "<html/>".getBytes(StandardCharsets.UTF_8))};
+
+    /** Polls {@code count} (at most 50 times, 100 ms apart) until it is at most {@code bound}; {@return the last count} */
+    private static long settled(CountSupplier count, long bound) throws Exception {
+        long last = count.get();
+        for (int i = 0; i < 50 && last > bound; i++) {
+            System.gc(); // unreachable channels are closed by their cleaners
+            Thread.sleep(100);
+            last = count.get();
+        }
+        return last;
+    }
+
+    @FunctionalInterface
+    private interface CountSupplier {
+        long get() throws IOException;
+    }
+
     private void runFaults(int rounds) throws Exception {
-        Script[] faults = {Fault.RESET, Fault.TRUNCATE, Answer.text(500, "x"), Answer.text(404, "x"),
-            new Answer(200, "text/html", "<html/>".getBytes(StandardCharsets.UTF_8))};
+        Script[] faults = FAULTS;
         for (int i = 0; i < rounds; i++) {
             Script fault = faults[i % faults.length];
             try (ScriptedUpstream bad = new ScriptedUpstream(p -> fault);
-                 Lab.Running goferry = Lab.start(Files.createTempDirectory(data, "leak"), bad.url(), Map.of())) {
+                 Lab.Running goferry = Lab.start(Files.createTempDirectory(data, "leak"), bad.url(), Map.of("upstreamTimeout", "1s"))) {
                 for (String path : new String[] {INFO, "/example.com/m/@v/v1.0.0.zip", "/example.com/m/@v/list"}) {
                     HttpResponse<byte[]> r = Lab.get(goferry.url(), path);
                     assertThat(r.statusCode()).as("%s with %s", path, fault).isBetween(400, 599);
