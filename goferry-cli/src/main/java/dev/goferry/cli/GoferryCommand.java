@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {EnvCommand.class, RouteCommand.class, InstallCommand.class, UseCommand.class, ListCommand.class,
-                UninstallCommand.class, ServeCommand.class, DoctorCommand.class, HelpCommand.class})
+                UninstallCommand.class, ServeCommand.class, DoctorCommand.class, MirrorsCommand.class, HelpCommand.class})
 public final class GoferryCommand implements Callable<Integer> {
 
     @Mixin

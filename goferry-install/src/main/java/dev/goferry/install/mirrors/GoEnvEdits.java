@@ -95,6 +95,9 @@ public final class GoEnvEdits {
     /**
      * {@return GOSUMDB pointing at {@code verified}, an endpoint of the database {@code key} names
      * whose signed tree head verified with it}
+     *
+     * @param current GOSUMDB as the user set it; empty when unset (Go's default is not a choice of
+     *     database, so any endpoint of the catalog's database may replace it)
      */
     public static SumdbEdit gosumdb(String current, Mirror verified, String key) {
         String name = key.substring(0, key.indexOf('+') < 0 ? key.length() : key.indexOf('+'));
@@ -104,7 +107,10 @@ public final class GoEnvEdits {
         } else {
             value = key + " " + verified.url();
         }
-        String effective = current.isBlank() ? "sum.golang.org" : current.trim();
+        if (current.isBlank()) {
+            return value.equals("sum.golang.org") ? new SumdbUnchanged() : new SetSumdb(value);
+        }
+        String effective = current.trim();
         return switch (SumDbSetting.parse(effective)) {
             case SumDbSetting.Off off -> new SumdbOff();
             case SumDbSetting.Database db when !db.name().equals(name) -> new OtherDatabase(db.name());

@@ -55,6 +55,10 @@ class GoEnvEditsTest {
                         new GoEnvEdits.OtherDatabase("sum.corp.example")),
                 Arguments.of(TEST_KEY + " http://127.0.0.1:1", "http://127.0.0.1:2/sumdb/sum.golang.test", TEST_KEY,
                         new GoEnvEdits.SetSumdb(TEST_KEY + " http://127.0.0.1:2/sumdb/sum.golang.test")),
+                Arguments.of("", "http://127.0.0.1:2/sumdb/sum.golang.test", TEST_KEY,
+                        new GoEnvEdits.SetSumdb(TEST_KEY + " http://127.0.0.1:2/sumdb/sum.golang.test")),
+                Arguments.of("sum.golang.org", "http://127.0.0.1:2/sumdb/sum.golang.test", TEST_KEY,
+                        new GoEnvEdits.OtherDatabase("sum.golang.org")),
                 Arguments.of(TEST_KEY + " http://127.0.0.1:2/sumdb/sum.golang.test", "http://127.0.0.1:2/sumdb/sum.golang.test", TEST_KEY,
                         new GoEnvEdits.SumdbUnchanged()));
     }
