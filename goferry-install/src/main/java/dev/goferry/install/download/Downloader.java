@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * its SHA-256 equals the index's, so a mirror never vouches for its own bytes; a mismatch discards
  * the part and the next source starts from zero.
  *
- * <p>Segmented download from several sources at once is not done yet: see docs/install.md.
+ * <p>A {@link StreamTap} sees the bytes as they are written, so the installer can unpack while
+ * the download goes on. Segmented download from several sources at once is not done yet: see
+ * docs/install.md.
  */
 public final class Downloader {
 
@@ -142,6 +144,16 @@ public final class Downloader {
      */
     public Downloaded download(ReleaseFile file, List<ReleaseSource> sources, Path dir, DownloadListener listener)
             throws DownloadException, IOException {
+        return download(file, sources, dir, listener, StreamTap.NONE);
+    }
+
+    /**
+     * Like {@link #download(ReleaseFile, List, Path, DownloadListener)}, showing every chunk written to
+     * the part to {@code tap} as it lands (before the whole file is verified).
+     */
+    public Downloaded download(ReleaseFile file, List<ReleaseSource> sources, Path dir, DownloadListener listener,
+                               StreamTap tap)
+            throws DownloadException, IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(file.filename());
         Path part = dir.resolve(file.filename() + ".part");
@@ -164,7 +176,7 @@ public final class Downloader {
             }
             boolean complete = false;
             for (int attempt = 1; attempt <= settings.triesPerSource() && !complete; attempt++) {
-                Try result = once(file, source, part, state, hash, listener);
+                Try result = once(file, source, part, state, hash, listener, tap);
                 switch (result) {
                     case Complete c -> complete = true;
                     case Again a -> {
@@ -211,7 +223,7 @@ public final class Downloader {
     }
 
     private Try once(ReleaseFile file, ReleaseSource source, Path part, Path state, RunningHash hash,
-                     DownloadListener listener)
+                     DownloadListener listener, StreamTap tap)
             throws IOException {
         long expected = file.size();
         long offset = Files.exists(part) ? Files.size(part) : 0;
@@ -276,12 +288,12 @@ public final class Downloader {
             }
             new PartState(file.filename(), file.sha256(), file.size(), source.name()).write(state);
             hash.startAt(part, start);
-            return stream(file, body, part, start, total >= 0 ? total : expected, hash, listener);
+            return stream(file, body, part, start, total >= 0 ? total : expected, hash, listener, tap);
         }
     }
 
     private Try stream(ReleaseFile file, InputStream body, Path part, long start, long total, RunningHash hash,
-                       DownloadListener listener)
+                       DownloadListener listener, StreamTap tap)
             throws IOException {
         AtomicLong lastByte = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
@@ -334,6 +346,7 @@ public final class Downloader {
                     throw new LocalWriteException(part, e);
                 }
                 hash.update(buffer, n);
+                tap.written(done, buffer, n);
                 done += n;
                 lastByte.set(System.nanoTime());
                 listener.progress(done, total);
