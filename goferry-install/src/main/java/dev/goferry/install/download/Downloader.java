@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * the part and the next source starts from zero.
  *
  * <p>A {@link StreamTap} sees the bytes as they are written, so the installer can unpack while
- * the download goes on. Segmented download from several sources at once is not done yet: see
- * docs/install.md.
+ * the download goes on. With {@link #segmented} a fresh download is fetched in pieces from several
+ * sources at once ({@link SegmentedDownload}).
  */
 public final class Downloader {
 
@@ -48,15 +48,35 @@ public final class Downloader {
     private final HttpClient client;
     private final ProxyRouting routing;
     private final DownloadSettings settings;
+    private final int segmentSources;
+    private final long minPiece;
 
     public Downloader(ProxyRouting routing, DownloadSettings settings) {
+        this(routing, settings, 1, 8L << 20);
+    }
+
+    private Downloader(ProxyRouting routing, DownloadSettings settings, int segmentSources, long minPiece) {
         this.routing = routing;
         this.settings = settings;
+        this.segmentSources = segmentSources;
+        this.minPiece = minPiece;
         this.client = HttpClient.newBuilder()
                 .proxy(routing)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+    }
+
+    /**
+     * {@return a downloader that fetches a verifiable file in pieces from up to {@code maxSources}
+     * of the first sources at once} when at least two of them serve it by ranges and the file has at
+     * least two pieces of {@code minPieceBytes}; else, and for a resumed part, one source at a time
+     */
+    public Downloader segmented(int maxSources, long minPieceBytes) {
+        if (maxSources < 1 || minPieceBytes < 64 * 1024) {
+            throw new IllegalArgumentException("segments: want at least 1 source and 64 KiB pieces");
+        }
+        return new Downloader(routing, settings, maxSources, minPieceBytes);
     }
 
     /** The bytes of one file on disk, checked. */
@@ -167,6 +187,13 @@ public final class Downloader {
         }
         List<SourceFailure> failures = new ArrayList<>();
         boolean mismatch = false;
+        if (segmentSources > 1 && sources.size() > 1 && file.checksum().isPresent() && file.size() >= 2 * minPiece
+                && !Files.exists(part)) {
+            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
         RunningHash hash = new RunningHash();
         for (ReleaseSource source : sources) {
             Optional<String> refusal = routing.refusal(source.fileUrl(file.filename()));
@@ -207,6 +234,44 @@ public final class Downloader {
             return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures);
         }
         throw new DownloadException(file.filename(), failures, mismatch);
+    }
+
+    /**
+     * The pieces from several sources; empty (with the part removed) when fewer than two sources
+     * serve ranges, when the sources ran out, or when the whole file does not hash to the index's
+     * SHA-256: the caller then goes one source at a time from zero.
+     */
+    private Optional<Downloaded> segmented(ReleaseFile file, List<ReleaseSource> sources, Path target, Path part, Path state,
+                                           DownloadListener listener, List<SourceFailure> failures) throws IOException {
+        SegmentedDownload segments = new SegmentedDownload(client, routing, settings, minPiece);
+        try {
+            List<ReleaseSource> kept = segments.candidates(file, sources, segmentSources, failures);
+            if (kept.size() < 2) {
+                return Optional.empty();
+            }
+            // No state file: a part with holes must never be taken for a resumable prefix.
+            Files.deleteIfExists(state);
+            boolean complete = segments.fetch(file, kept, part, listener, failures);
+            if (complete) {
+                String got = sha256(part);
+                if (got.equals(file.sha256())) {
+                    long size = Files.size(part);
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    listener.finished(size);
+                    return Optional.of(new Downloaded(target, size, got, true,
+                            Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures));
+                }
+                String reason = "checksum mismatch of the pieces: got sha256 " + got + ", the index says " + file.sha256()
+                        + "; fetching again from one source at a time";
+                failures.add(new SourceFailure(kept.getFirst(), reason));
+                listener.failed(kept.getFirst(), reason);
+            }
+            Files.deleteIfExists(part);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("download interrupted");
+        }
     }
 
     private static void fail(List<SourceFailure> failures, DownloadListener listener, ReleaseSource source, String reason) {
