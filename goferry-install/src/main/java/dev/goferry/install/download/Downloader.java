@@ -189,7 +189,7 @@ public final class Downloader {
         boolean mismatch = false;
         if (segmentSources > 1 && sources.size() > 1 && file.checksum().isPresent() && file.size() >= 2 * minPiece
                 && !Files.exists(part)) {
-            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures);
+            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures, tap);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -242,7 +242,8 @@ public final class Downloader {
      * SHA-256: the caller then goes one source at a time from zero.
      */
     private Optional<Downloaded> segmented(ReleaseFile file, List<ReleaseSource> sources, Path target, Path part, Path state,
-                                           DownloadListener listener, List<SourceFailure> failures) throws IOException {
+                                           DownloadListener listener, List<SourceFailure> failures, StreamTap tap)
+            throws IOException {
         SegmentedDownload segments = new SegmentedDownload(client, routing, settings, minPiece);
         try {
             List<ReleaseSource> kept = segments.candidates(file, sources, segmentSources, failures);
@@ -251,7 +252,7 @@ public final class Downloader {
             }
             // No state file: a part with holes must never be taken for a resumable prefix.
             Files.deleteIfExists(state);
-            boolean complete = segments.fetch(file, kept, part, listener, failures);
+            boolean complete = segments.fetch(file, kept, part, listener, failures, tap);
             if (complete) {
                 String got = sha256(part);
                 if (got.equals(file.sha256())) {

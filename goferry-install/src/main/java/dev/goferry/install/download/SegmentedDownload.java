@@ -156,7 +156,7 @@ final class SegmentedDownload {
      * @throws Downloader.LocalWriteException when the disk refused the bytes
      */
     boolean fetch(ReleaseFile file, List<ReleaseSource> sources, Path part, DownloadListener listener,
-                  List<SourceFailure> failures) throws IOException, InterruptedException {
+                  List<SourceFailure> failures, StreamTap tap) throws IOException, InterruptedException {
         long size = file.size();
         long pieceBytes = Math.max(minPiece, (size + 4L * sources.size() - 1) / (4L * sources.size()));
         ConcurrentLinkedDeque<Piece> pending = new ConcurrentLinkedDeque<>();
@@ -170,6 +170,7 @@ final class SegmentedDownload {
         AtomicReference<IOException> local = new AtomicReference<>();
         List<SourceFailure> seen = new CopyOnWriteArrayList<>();
         Object progressLock = new Object();
+        Frontier frontier = new Frontier();
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "goferry-segment-watchdog");
             t.setDaemon(true);
@@ -186,9 +187,10 @@ final class SegmentedDownload {
                 }
             }
         }), period, period, TimeUnit.MILLISECONDS);
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
                 StandardOpenOption.TRUNCATE_EXISTING);
              ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Thread feeder = Thread.ofVirtual().name("goferry-segment-feeder").start(() -> feed(out, frontier, size, tap, stop));
             for (ReleaseSource source : sources) {
                 workers.submit(() -> {
                     int tries = 0;
@@ -210,7 +212,7 @@ final class SegmentedDownload {
                         active.put(p, Boolean.TRUE);
                         Fetch f;
                         try {
-                            f = piece(file, source, p, out, reading, written, () -> {
+                            f = piece(file, source, p, out, reading, written, frontier, () -> {
                                 synchronized (progressLock) {
                                     listener.progress(Math.min(size, written.get()), size);
                                 }
@@ -248,14 +250,92 @@ final class SegmentedDownload {
                     return null;
                 });
             }
+            workers.shutdown();
+            workers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+            frontier.close();
+            feeder.join();
         } finally {
             watchdog.shutdownNow();
+            frontier.close();
         }
         failures.addAll(seen);
         if (local.get() != null) {
             throw local.get();
         }
         return pending.isEmpty() && active.isEmpty();
+    }
+
+    /**
+     * The written byte ranges, merged, so the prefix from byte 0 that is complete is known: the
+     * feeder hands that prefix, in order, to the tap (the streaming unpacker) while later pieces
+     * are still arriving.
+     */
+    private static final class Frontier {
+        private final java.util.TreeMap<Long, Long> ranges = new java.util.TreeMap<>();
+        private boolean closed;
+
+        synchronized void add(long from, long to) {
+            if (to <= from) {
+                return;
+            }
+            Map.Entry<Long, Long> before = ranges.floorEntry(from);
+            if (before != null && before.getValue() >= from) {
+                from = before.getKey();
+                to = Math.max(to, before.getValue());
+            }
+            for (Map.Entry<Long, Long> next = ranges.ceilingEntry(from); next != null && next.getKey() <= to;
+                 next = ranges.ceilingEntry(from)) {
+                to = Math.max(to, next.getValue());
+                ranges.remove(next.getKey());
+            }
+            ranges.put(from, to);
+            if (from == 0) {
+                notifyAll();
+            }
+        }
+
+        /** {@return the end of the complete prefix, waiting until it passes {@code beyond} or the download ends} */
+        synchronized long awaitBeyond(long beyond) throws InterruptedException {
+            while (!closed && prefix() <= beyond) {
+                wait();
+            }
+            return prefix();
+        }
+
+        private long prefix() {
+            Long end = ranges.get(0L);
+            return end == null ? 0 : end;
+        }
+
+        synchronized void close() {
+            closed = true;
+            notifyAll();
+        }
+    }
+
+    /** Hands the complete prefix to the tap, in order, reading it back from the part (page cache). */
+    private static void feed(FileChannel part, Frontier frontier, long size, StreamTap tap, AtomicBoolean stop) {
+        ByteBuffer buffer = ByteBuffer.allocate(256 * 1024);
+        long fed = 0;
+        try {
+            while (fed < size && !stop.get()) {
+                long upTo = frontier.awaitBeyond(fed);
+                if (upTo <= fed) {
+                    return; // closed without progress: the download ended short
+                }
+                while (fed < upTo) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), upTo - fed));
+                    int n = part.read(buffer, fed);
+                    if (n <= 0) {
+                        return;
+                    }
+                    tap.written(fed, buffer.array(), n);
+                    fed += n;
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            // the tap saw less than the file: the installer unpacks the verified file instead
+        }
     }
 
     /** Splits the piece with the most left, giving its second half to the caller. */
@@ -275,7 +355,7 @@ final class SegmentedDownload {
     }
 
     private Fetch piece(ReleaseFile file, ReleaseSource source, Piece p, FileChannel out, Map<InputStream, AtomicLong> reading,
-                        AtomicLong written, Runnable progress) throws IOException, InterruptedException {
+                        AtomicLong written, Frontier frontier, Runnable progress) throws IOException, InterruptedException {
         long from = p.pos;
         long to = p.end.get() - 1;
         if (from > to) {
@@ -327,6 +407,7 @@ final class SegmentedDownload {
                     } catch (IOException e) {
                         throw new Downloader.LocalWriteException(Path.of(file.filename() + ".part"), e);
                     }
+                    frontier.add(p.pos, at);
                     p.pos = at;
                     written.addAndGet(keep);
                     progress.run();

@@ -93,6 +93,18 @@ class SegmentedDownloadTest {
         assertThat(dir.resolve(TestArchives.NAME + ".part.state")).doesNotExist();
     }
 
+    @org.junit.jupiter.api.Test
+    void theCompletePrefixIsUnpackedWhileLaterPiecesArrive(@TempDir Path dir) throws Exception {
+        List<ReleaseSource> sources = Stream.of("good", "good2").map(m -> new ReleaseSource(m, URI.create(lab.url(m + "/")))).toList();
+        Path staging = Files.createDirectory(dir.resolve("go1.19.8.tmp"));
+        try (dev.goferry.install.unpack.StreamingUnpacker unpacker = dev.goferry.install.unpack.StreamingUnpacker.start(TestArchives.NAME, staging)) {
+            Downloader.Downloaded got = downloader().download(file, sources, dir.resolve("dl"), DownloadListener.NONE, unpacker);
+            assertThat(got.servedBy()).contains("good+good2");
+            assertThat(unpacker.finish(got.size())).as("the unpacker saw the whole file in order").isTrue();
+        }
+        assertThat(staging.resolve("bin/go")).isExecutable();
+    }
+
     /**
      * A mirror serving one wrong byte: which worker fetches the piece holding it is up to timing,
      * so either the pieces hash right (the good mirror sent it) or the mismatch is reported and the
