@@ -158,7 +158,9 @@ final class SegmentedDownload {
     boolean fetch(ReleaseFile file, List<ReleaseSource> sources, Path part, DownloadListener listener,
                   List<SourceFailure> failures, StreamTap tap) throws IOException, InterruptedException {
         long size = file.size();
-        long pieceBytes = Math.max(minPiece, (size + 4L * sources.size() - 1) / (4L * sources.size()));
+        // About eight pieces per source: the complete prefix the unpacker can use lags the download by
+        // about one piece per source, and the last pieces are split between idle workers anyway.
+        long pieceBytes = Math.max(minPiece, (size + 8L * sources.size() - 1) / (8L * sources.size()));
         ConcurrentLinkedDeque<Piece> pending = new ConcurrentLinkedDeque<>();
         for (long at = 0; at < size; at += pieceBytes) {
             pending.add(new Piece(at, Math.min(size, at + pieceBytes)));
