@@ -27,6 +27,19 @@ final class SumdbProbe {
         this.key = Keys.newVerifier(verifierKey);
     }
 
+    /**
+     * {@return the latency of a second {@code /latest}}: the first request also pays for the
+     * client's first connection set-up, so the quicker of the two is the endpoint's latency
+     */
+    private Optional<java.time.Duration> again(Mirror mirror) throws InterruptedException {
+        try {
+            ProbeHttp.Answer a = http.get(mirror.resolve("/latest"), Optional.empty(), 16 * 1024);
+            return a.status() == 200 ? Optional.of(a.latency()) : Optional.empty();
+        } catch (ProbeHttp.NoAnswer e) {
+            return Optional.empty();
+        }
+    }
+
     ProbeOutcome probe(Mirror mirror) throws InterruptedException {
         ProbeHttp.Answer latest;
         try {
@@ -43,7 +56,8 @@ final class SumdbProbe {
         try {
             Note note = Notes.open(latest.body(), Verifiers.of(key));
             Tree tree = Tree.parse(note.text().getBytes(StandardCharsets.UTF_8));
-            return new ProbeOutcome.Answered(latest.latency(), Long.toString(tree.n()), OptionalDouble.empty(), Optional.empty());
+            return new ProbeOutcome.Answered(again(mirror).filter(d -> d.compareTo(latest.latency()) < 0).orElse(latest.latency()),
+                    Long.toString(tree.n()), OptionalDouble.empty(), Optional.empty());
         } catch (NoteException.UnverifiedNote e) {
             return new ProbeOutcome.Broken(Optional.of(latest.latency()),
                     "latest: signed tree head not signed by " + key.name() + "'s key (" + e.getMessage() + ")");
