@@ -5,7 +5,8 @@
 # are on two loopback addresses (127.0.0.1 and 127.0.0.2): aria2c counts connections per host name.
 #   goferry install 1.19.8 --mirror A --mirror B   (download in pieces + SHA-256 + safe unpack + switch)
 #   aria2c -x1 -s2 A/file B/file                   (download only: the peer does less)
-# Reported: effective rate = archive size / wall time, in units of R. hyperfine, 1 warm-up, RUNS (3) runs.
+# Reported: effective rate = archive size / wall time, in units of R (R measured: one curl from one
+# mirror), and goferry's download phase alone (its --json downloadMs). hyperfine, 1 warm-up, RUNS (3) runs.
 # Usage: bench/install-segmented.sh [R]   R in nginx units (default 4m = 4 MiB/s); loopback only.
 #   GOFERRY=/path/to/goferry to run another launcher.   needs: nginx, hyperfine, aria2c, python3
 set -euo pipefail
@@ -41,8 +42,7 @@ pid $scratch/nginx/nginx.pid;
 error_log $scratch/nginx/logs/error.log;
 events { worker_connections 64; }
 http {
-  log_format pieces '\$msec \$request_time \$bytes_sent "\$http_range" "\$http_user_agent"';
-  access_log $scratch/nginx/logs/access.log pieces;
+  access_log off;
   client_body_temp_path $scratch/nginx/body;
   proxy_temp_path $scratch/nginx/proxy;
   fastcgi_temp_path $scratch/nginx/fastcgi;
@@ -61,12 +61,13 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.2:$b/index.json" >/dev/null && b
 goferry=${GOFERRY:-./goferry}
 $goferry --version >/dev/null   # build the jar before timing
 A="http://127.0.0.1:$a"; B="http://127.0.0.2:$b"
+mkdir -p "$scratch/runs"
 echo "archive: $((size / 1024 / 1024)) MiB ($size bytes); each mirror limited to $rate per connection"
 
 hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/seg.md" --export-json "$scratch/seg.json" \
   --prepare "rm -rf $scratch/root" \
   -n "goferry install (2 mirrors)" \
-  "env -i HOME=$scratch PATH=/usr/bin:/bin $goferry install 1.19.8 --root $scratch/root --index $A/index.json --mirror $A/ --mirror $B/" \
+  "bash -c 'env -i HOME=$scratch PATH=/usr/bin:/bin $goferry install 1.19.8 --json --root $scratch/root --index $A/index.json --mirror $A/ --mirror $B/ > $scratch/runs/\$(date +%s%N).json'" \
   --prepare "bash -c 'rm -rf $scratch/aria && mkdir $scratch/aria'" \
   -n "aria2c -x1 -s2 (2 mirrors, download only)" \
   "aria2c -q -x1 -s2 --min-split-size=1M --file-allocation=none --allow-overwrite=true -d $scratch/aria $A/go1.19.8.linux-amd64.tar.gz $B/go1.19.8.linux-amd64.tar.gz" \
@@ -74,8 +75,8 @@ hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/seg.md" 
   -n "curl (1 mirror, reference R)" \
   "curl -sf -o $scratch/one/a.tgz $A/go1.19.8.linux-amd64.tar.gz"
 cat "$scratch/seg.md"
-python3 - "$scratch/seg.json" "$size" "$scratch/nginx/logs/access.log" <<'PY'
-import json, re, statistics, sys
+python3 - "$scratch/seg.json" "$size" "$scratch/runs" <<'PY'
+import json, statistics, sys
 r = json.load(open(sys.argv[1]))["results"]
 size = int(sys.argv[2]) / 1024 / 1024
 one = size / r[2]["median"]
@@ -84,28 +85,9 @@ for x in r:
     rate = size / x["median"]
     spread = f'{size / x["max"]:.1f}-{size / x["min"]:.1f}'
     print(f'{x["command"]}: median {x["median"]:.2f} s, {rate:.1f} MiB/s (runs {spread} MiB/s) = {rate / one:.2f} R  [wall time]')
-# Download phase only, from nginx's log: archive requests of one run (clustered in time),
-# archive size / (end of the last request - start of the first).
-reqs = {}
-for line in open(sys.argv[3]):
-    m = re.match(r'(\S+) (\S+) (\d+) "([^"]*)" "([^"]*)"', line)
-    if not m or m.group(4) == "bytes=0-3":
-        continue
-    end, took, sent, agent = float(m.group(1)), float(m.group(2)), int(m.group(3)), m.group(5).split("/")[0]
-    if sent < 1 << 20:
-        continue
-    reqs.setdefault(agent, []).append((end - took, end, sent))
-for agent, rs in sorted(reqs.items()):
-    rs.sort()
-    runs, cur = [], [rs[0]]
-    for q in rs[1:]:
-        if q[0] > max(e for _, e, _ in cur) + 0.2:
-            runs.append(cur); cur = [q]
-        else:
-            cur.append(q)
-    runs.append(cur)
-    # the archive's size, not the bytes sent: a piece whose tail an idle worker took was sent partly twice
-    rates = [size / (max(e for _, e, _ in g) - min(b for b, _, _ in g)) for g in runs]
-    print(f"{agent}: download phase {statistics.median(rates):.1f} MiB/s = {statistics.median(rates) / one:.2f} R "
-          f"(runs incl. warm-up: {', '.join(f'{x / one:.2f}' for x in rates)})")
+# Download phase of goferry's runs (warm-up included): archive size / downloadMs from its --json output.
+import glob
+rates = [size / (json.load(open(f))["downloadMs"] / 1000) for f in sorted(glob.glob(sys.argv[3] + "/*.json"))]
+print(f"goferry download phase (pieces + whole-file SHA-256): median {statistics.median(rates):.1f} MiB/s = "
+      f"{statistics.median(rates) / one:.2f} R (runs: {', '.join(f'{x / one:.2f}' for x in rates)})")
 PY

@@ -56,9 +56,11 @@ public final class Installer {
      * @param source the source that served the archive, empty for an --archive install
      * @param failures the sources that failed on the way (fallbacks)
      * @param current whether {@code current} now points at it
+     * @param download how long the download took (to the verified file), empty for an --archive install
      */
     public record Installed(String version, Path goroot, Optional<String> source, Verification verification,
-                           List<SourceFailure> failures, boolean current) implements Outcome {
+                           List<SourceFailure> failures, boolean current, Optional<java.time.Duration> download)
+            implements Outcome {
         public Installed {
             failures = List.copyOf(failures);
         }
@@ -92,7 +94,8 @@ public final class Installer {
             }
             Files.deleteIfExists(got.path());
             return new Installed(file.version(), root.version(file.version()), got.servedBy(),
-                    got.verified() ? Verification.INDEX_SHA256 : Verification.NOT_VERIFIED, got.failures(), makeCurrent);
+                    got.verified() ? Verification.INDEX_SHA256 : Verification.NOT_VERIFIED, got.failures(), makeCurrent,
+                    Optional.of(got.elapsed()));
         }
     }
 
@@ -174,7 +177,8 @@ public final class Installer {
             if (makeCurrent) {
                 root.use(version);
             }
-            return new Installed(version, root.version(version), Optional.empty(), verification, List.of(), makeCurrent);
+            return new Installed(version, root.version(version), Optional.empty(), verification, List.of(), makeCurrent,
+                    Optional.empty());
         }
     }
 

@@ -79,9 +79,13 @@ public final class Downloader {
         return new Downloader(routing, settings, maxSources, minPieceBytes);
     }
 
-    /** The bytes of one file on disk, checked. */
+    /**
+     * The bytes of one file on disk, checked.
+     *
+     * @param elapsed from the start of the download to the verified file (zero when it was already there)
+     */
     public record Downloaded(Path path, long size, String sha256, boolean verified, Optional<String> servedBy,
-                             List<SourceFailure> failures) {
+                             List<SourceFailure> failures, java.time.Duration elapsed) {
         public Downloaded {
             failures = List.copyOf(failures);
         }
@@ -174,13 +178,14 @@ public final class Downloader {
     public Downloaded download(ReleaseFile file, List<ReleaseSource> sources, Path dir, DownloadListener listener,
                                StreamTap tap)
             throws DownloadException, IOException {
+        long started = System.nanoTime();
         Files.createDirectories(dir);
         Path target = dir.resolve(file.filename());
         Path part = dir.resolve(file.filename() + ".part");
         Path state = dir.resolve(file.filename() + ".part.state");
         if (Files.isRegularFile(target) && file.checksum().isPresent() && file.checksum().get().equals(sha256(target))) {
             listener.finished(Files.size(target));
-            return new Downloaded(target, Files.size(target), file.sha256(), true, Optional.empty(), List.of());
+            return new Downloaded(target, Files.size(target), file.sha256(), true, Optional.empty(), List.of(), java.time.Duration.ZERO);
         }
         if (!PartState.read(state).map(s -> s.sameFile(file.filename(), file.sha256(), file.size())).orElse(false)) {
             Files.deleteIfExists(part);
@@ -189,7 +194,7 @@ public final class Downloader {
         boolean mismatch = false;
         if (segmentSources > 1 && sources.size() > 1 && file.checksum().isPresent() && file.size() >= 2 * minPiece
                 && !Files.exists(part)) {
-            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures, tap);
+            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures, tap, started);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -231,7 +236,8 @@ public final class Downloader {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(state);
             listener.finished(size);
-            return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures);
+            return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         throw new DownloadException(file.filename(), failures, mismatch);
     }
@@ -242,7 +248,8 @@ public final class Downloader {
      * SHA-256: the caller then goes one source at a time from zero.
      */
     private Optional<Downloaded> segmented(ReleaseFile file, List<ReleaseSource> sources, Path target, Path part, Path state,
-                                           DownloadListener listener, List<SourceFailure> failures, StreamTap tap)
+                                           DownloadListener listener, List<SourceFailure> failures, StreamTap tap,
+                                           long started)
             throws IOException {
         SegmentedDownload segments = new SegmentedDownload(client, routing, settings, minPiece);
         try {
@@ -260,7 +267,8 @@ public final class Downloader {
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     listener.finished(size);
                     return Optional.of(new Downloaded(target, size, got, true,
-                            Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures));
+                            Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures,
+                            java.time.Duration.ofNanos(System.nanoTime() - started)));
                 }
                 String reason = "checksum mismatch of the pieces: got sha256 " + got + ", the index says " + file.sha256()
                         + "; fetching again from one source at a time";
