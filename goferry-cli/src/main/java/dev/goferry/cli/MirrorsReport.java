@@ -55,14 +55,14 @@ final class MirrorsReport {
             int[] widths = new int[rows.getFirst().length];
             for (String[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
+                    widths[i] = Math.max(widths[i], columns(row[i]));
                 }
             }
             for (int i = 0; i < rows.size(); i++) {
                 String[] row = rows.get(i);
                 StringBuilder line = new StringBuilder("  ");
                 for (int c = 0; c < row.length; c++) {
-                    String cell = c == row.length - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]);
+                    String cell = c == row.length - 1 ? row[c] : row[c] + " ".repeat(widths[c] - columns(row[c]) + 2);
                     line.append(i > 0 && c == 2 ? console.style(style(reports.get(i - 1).status()), cell) : cell);
                 }
                 out.println(i == 0 ? console.style(Console.Style.DIM, line.toString()) : line.toString());
@@ -120,6 +120,13 @@ final class MirrorsReport {
         m.put("newest", r.newest().orElse(null));
         m.put("detail", r.detail().orElse(null));
         return m;
+    }
+
+    /** {@return the terminal columns {@code text} takes: CJK characters take two} (the zh-CN headers and statuses) */
+    static int columns(String text) {
+        return text.codePoints().map(c -> (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF)
+                || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
+                || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ? 2 : 1).sum();
     }
 
     static String millis(Duration d) {
