@@ -47,6 +47,12 @@ import java.util.regex.Pattern;
 final class SegmentedDownload {
 
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+)");
+    /**
+     * How long the range checks may take together: a mirror that has not answered by then is left
+     * out of the pieces (the sequential fallback still has it), so a dead mirror in the list does
+     * not hold up the download for a whole connect timeout.
+     */
+    private static final java.time.Duration RANGE_CHECK_WAIT = java.time.Duration.ofSeconds(3);
     /** A piece with less than this left is not split for an idle worker. */
     private static final long MIN_STEAL = 1L << 20;
 
@@ -101,12 +107,16 @@ final class SegmentedDownload {
             for (ReleaseSource s : first) {
                 checks.add(pool.submit(() -> rangeCheck(file, s)));
             }
+            long deadline = System.nanoTime() + RANGE_CHECK_WAIT.toNanos();
             for (int i = 0; i < first.size(); i++) {
                 Optional<String> problem;
                 try {
-                    problem = checks.get(i).get();
+                    problem = checks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
                     problem = Optional.of("range check failed: " + e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    checks.get(i).cancel(true);
+                    problem = Optional.of("no answer to a range request within " + RANGE_CHECK_WAIT.toSeconds() + "s");
                 }
                 if (problem.isEmpty()) {
                     kept.add(first.get(i));

@@ -37,7 +37,7 @@ class SegmentedDownloadTest {
     static void startLab() throws Exception {
         archive = Files.readAllBytes(TestArchives.realArchive());
         lab = new MirrorLab(TestArchives.NAME, archive, TestArchives.index(TestArchives.NAME, archive));
-        for (String m : List.of("good", "good2", "corrupt", "cut", "html", "missing")) {
+        for (String m : List.of("good", "good2", "corrupt", "cut", "stall", "html", "missing")) {
             lab.mirror(m, MirrorLab.Behavior.valueOf(m.replace("2", "").toUpperCase()));
         }
         file = new ReleaseFile(TestArchives.NAME, "linux", "amd64", TestArchives.VERSION, TestArchives.sha256(archive),
@@ -65,6 +65,7 @@ class SegmentedDownloadTest {
                 Arguments.of(List.of("html", "good", "good2"), List.of("good", "good2"), "good+good2", "html: not used for pieces: HTTP 200 to a range request"),
                 Arguments.of(List.of("missing", "good", "good2"), List.of("good", "good2"), "good+good2", "missing: not used for pieces: HTTP 404"),
                 Arguments.of(List.of("good", "cut"), List.of("good"), "good+cut", "cut: piece "),
+                Arguments.of(List.of("stall", "good"), List.of("good"), "stall+good", "stall: piece "),
                 Arguments.of(List.of("good", "html"), List.of(), "good", "html: not used for pieces"));
     }
 
@@ -91,6 +92,21 @@ class SegmentedDownloadTest {
         }
         assertThat(dir.resolve(TestArchives.NAME + ".part")).doesNotExist();
         assertThat(dir.resolve(TestArchives.NAME + ".part.state")).doesNotExist();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMirrorThatNeverAnswersIsLeftOutOfThePiecesWithoutWaitingForTheHeadersTimeout(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            // connections complete in the kernel's backlog; nothing ever reads or answers
+            List<ReleaseSource> sources = List.of(
+                    new ReleaseSource("silent", URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/")),
+                    new ReleaseSource("good", URI.create(lab.url("good/"))),
+                    new ReleaseSource("good2", URI.create(lab.url("good2/"))));
+            Downloader.Downloaded got = downloader().download(file, sources, dir, DownloadListener.NONE);
+            assertThat(got.servedBy()).contains("good+good2");
+            assertThat(got.failures()).extracting(Object::toString)
+                    .contains("silent: not used for pieces: no answer to a range request within 3s");
+        }
     }
 
     @org.junit.jupiter.api.Test
