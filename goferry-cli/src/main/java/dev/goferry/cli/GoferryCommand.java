@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         subcommands = {EnvCommand.class, RouteCommand.class, InstallCommand.class, UseCommand.class, ListCommand.class,
                 UninstallCommand.class, ServeCommand.class, DoctorCommand.class, ExplainCommand.class,
-                HelpCommand.class})
+                MirrorsCommand.class, HelpCommand.class})
 public final class GoferryCommand implements Callable<Integer> {
 
     @Mixin

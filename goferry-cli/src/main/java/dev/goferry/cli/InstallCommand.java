@@ -177,6 +177,7 @@ final class InstallCommand implements Callable<Integer> {
                 doc.put("verification", i.verification() == Installer.Verification.INDEX_SHA256 ? "index-sha256" : "not-verified");
                 doc.put("index", indexOrigin.orElse(null));
                 doc.put("source", i.source().orElse(null));
+                doc.put("downloadMs", i.download().map(java.time.Duration::toMillis).orElse(null));
                 List<Object> failures = new ArrayList<>();
                 for (SourceFailure f : i.failures()) {
                     Map<String, Object> item = new LinkedHashMap<>();

@@ -88,7 +88,8 @@ final class Toolchains {
     }
 
     Downloader downloader() {
-        return new Downloader(routing(), DownloadSettings.DEFAULT);
+        // Up to 4 mirrors at once when they serve the file by ranges; pieces of at least 8 MiB.
+        return new Downloader(routing(), DownloadSettings.DEFAULT).segmented(4, 8L << 20);
     }
 
     IndexClient indexClient() {

@@ -8,6 +8,7 @@ import dev.goferry.install.index.ReleaseFile;
 import dev.goferry.install.root.ToolchainRoot;
 import dev.goferry.install.source.ReleaseSource;
 import dev.goferry.install.unpack.SafeUnpacker;
+import dev.goferry.install.unpack.StreamingUnpacker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,11 @@ public final class Installer {
      * @param source the source that served the archive, empty for an --archive install
      * @param failures the sources that failed on the way (fallbacks)
      * @param current whether {@code current} now points at it
+     * @param download how long the download took (to the verified file), empty for an --archive install
      */
     public record Installed(String version, Path goroot, Optional<String> source, Verification verification,
-                           List<SourceFailure> failures, boolean current) implements Outcome {
+                           List<SourceFailure> failures, boolean current, Optional<java.time.Duration> download)
+            implements Outcome {
         public Installed {
             failures = List.copyOf(failures);
         }
@@ -81,14 +84,72 @@ public final class Installer {
             if (already.isPresent()) {
                 return already.get();
             }
-            Downloader.Downloaded got = downloader.download(file, sources, root.downloads(), listener);
-            place(got.path(), file.version());
+            Streamed streamed = downloadUnpacking(file, sources, listener);
+            Downloader.Downloaded got = streamed.got();
+            if (!adoptStreamed(streamed, file.version())) {
+                place(got.path(), file.version());
+            }
             if (makeCurrent) {
                 root.use(file.version());
             }
             Files.deleteIfExists(got.path());
             return new Installed(file.version(), root.version(file.version()), got.servedBy(),
-                    got.verified() ? Verification.INDEX_SHA256 : Verification.NOT_VERIFIED, got.failures(), makeCurrent);
+                    got.verified() ? Verification.INDEX_SHA256 : Verification.NOT_VERIFIED, got.failures(), makeCurrent,
+                    Optional.of(got.elapsed()));
+        }
+    }
+
+    /** A verified download and the tree unpacked from its bytes as they arrived. */
+    private record Streamed(Downloader.Downloaded got, StreamingUnpacker unpacker, Path staging) {}
+
+    /**
+     * Downloads while unpacking into the version's staging folder on another thread. The unpacked
+     * tree stays a candidate until the download is verified; a download that fails leaves no
+     * staging folder behind.
+     */
+    private Streamed downloadUnpacking(ReleaseFile file, List<ReleaseSource> sources, DownloadListener listener)
+            throws IOException, DownloadException {
+        Path staging = root.staging(file.version());
+        StreamingUnpacker unpacker = StreamingUnpacker.start(file.filename(), staging);
+        try {
+            return new Streamed(downloader.download(file, sources, root.downloads(), listener, unpacker), unpacker, staging);
+        } catch (IOException | DownloadException | RuntimeException e) {
+            closeQuietly(unpacker);
+            ToolchainRoot.deleteTree(staging);
+            throw e;
+        }
+    }
+
+    /**
+     * Adopts the tree unpacked during the download if it is exactly the verified file's (and holds
+     * {@code bin/go}); otherwise deletes it, so that the caller unpacks the verified file.
+     *
+     * @return whether the version is now in place
+     */
+    private boolean adoptStreamed(Streamed streamed, String version) throws IOException {
+        Path staging = streamed.staging();
+        boolean complete;
+        try {
+            complete = streamed.unpacker().finish(streamed.got().size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(streamed.unpacker());
+            ToolchainRoot.deleteTree(staging);
+            throw new java.io.InterruptedIOException("install interrupted");
+        }
+        if (complete && (Files.isRegularFile(staging.resolve("bin/go")) || Files.isRegularFile(staging.resolve("bin/go.exe")))) {
+            root.adopt(staging, version);
+            return true;
+        }
+        ToolchainRoot.deleteTree(staging);
+        return false;
+    }
+
+    private static void closeQuietly(StreamingUnpacker unpacker) {
+        try {
+            unpacker.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -116,7 +177,8 @@ public final class Installer {
             if (makeCurrent) {
                 root.use(version);
             }
-            return new Installed(version, root.version(version), Optional.empty(), verification, List.of(), makeCurrent);
+            return new Installed(version, root.version(version), Optional.empty(), verification, List.of(), makeCurrent,
+                    Optional.empty());
         }
     }
 

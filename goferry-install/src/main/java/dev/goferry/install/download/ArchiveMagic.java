@@ -7,12 +7,12 @@ import java.util.Optional;
  * local header for {@code .zip}. Mirrors that fail often answer 200 with an HTML page (a login
  * wall, a "not found" page, a CDN challenge): those are refused here, not after the checksum.
  */
-final class ArchiveMagic {
+public final class ArchiveMagic {
 
     private ArchiveMagic() {}
 
     /** {@return why these first bytes cannot start the named archive, or empty if they can} */
-    static Optional<String> mismatch(String filename, byte[] head, int length) {
+    public static Optional<String> mismatch(String filename, byte[] head, int length) {
         if (filename.endsWith(".tar.gz") || filename.endsWith(".tgz")) {
             if (length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
                 return Optional.empty();

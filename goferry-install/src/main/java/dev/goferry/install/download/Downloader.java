@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * its SHA-256 equals the index's, so a mirror never vouches for its own bytes; a mismatch discards
  * the part and the next source starts from zero.
  *
- * <p>Segmented download from several sources at once is not done yet: see docs/install.md.
+ * <p>A {@link StreamTap} sees the bytes as they are written, so the installer can unpack while
+ * the download goes on. With {@link #segmented} a fresh download is fetched in pieces from several
+ * sources at once ({@link SegmentedDownload}).
  */
 public final class Downloader {
 
@@ -46,10 +48,18 @@ public final class Downloader {
     private final HttpClient client;
     private final ProxyRouting routing;
     private final DownloadSettings settings;
+    private final int segmentSources;
+    private final long minPiece;
 
     public Downloader(ProxyRouting routing, DownloadSettings settings) {
+        this(routing, settings, 1, 8L << 20);
+    }
+
+    private Downloader(ProxyRouting routing, DownloadSettings settings, int segmentSources, long minPiece) {
         this.routing = routing;
         this.settings = settings;
+        this.segmentSources = segmentSources;
+        this.minPiece = minPiece;
         this.client = HttpClient.newBuilder()
                 .proxy(routing)
                 .connectTimeout(settings.connectTimeout())
@@ -57,9 +67,25 @@ public final class Downloader {
                 .build();
     }
 
-    /** The bytes of one file on disk, checked. */
+    /**
+     * {@return a downloader that fetches a verifiable file in pieces from up to {@code maxSources}
+     * of the first sources at once} when at least two of them serve it by ranges and the file has at
+     * least two pieces of {@code minPieceBytes}; else, and for a resumed part, one source at a time
+     */
+    public Downloader segmented(int maxSources, long minPieceBytes) {
+        if (maxSources < 1 || minPieceBytes < 64 * 1024) {
+            throw new IllegalArgumentException("segments: want at least 1 source and 64 KiB pieces");
+        }
+        return new Downloader(routing, settings, maxSources, minPieceBytes);
+    }
+
+    /**
+     * The bytes of one file on disk, checked.
+     *
+     * @param elapsed from the start of the download to the verified file (zero when it was already there)
+     */
     public record Downloaded(Path path, long size, String sha256, boolean verified, Optional<String> servedBy,
-                             List<SourceFailure> failures) {
+                             List<SourceFailure> failures, java.time.Duration elapsed) {
         public Downloaded {
             failures = List.copyOf(failures);
         }
@@ -142,19 +168,37 @@ public final class Downloader {
      */
     public Downloaded download(ReleaseFile file, List<ReleaseSource> sources, Path dir, DownloadListener listener)
             throws DownloadException, IOException {
+        return download(file, sources, dir, listener, StreamTap.NONE);
+    }
+
+    /**
+     * Like {@link #download(ReleaseFile, List, Path, DownloadListener)}, showing every chunk written to
+     * the part to {@code tap} as it lands (before the whole file is verified).
+     */
+    public Downloaded download(ReleaseFile file, List<ReleaseSource> sources, Path dir, DownloadListener listener,
+                               StreamTap tap)
+            throws DownloadException, IOException {
+        long started = System.nanoTime();
         Files.createDirectories(dir);
         Path target = dir.resolve(file.filename());
         Path part = dir.resolve(file.filename() + ".part");
         Path state = dir.resolve(file.filename() + ".part.state");
         if (Files.isRegularFile(target) && file.checksum().isPresent() && file.checksum().get().equals(sha256(target))) {
             listener.finished(Files.size(target));
-            return new Downloaded(target, Files.size(target), file.sha256(), true, Optional.empty(), List.of());
+            return new Downloaded(target, Files.size(target), file.sha256(), true, Optional.empty(), List.of(), java.time.Duration.ZERO);
         }
         if (!PartState.read(state).map(s -> s.sameFile(file.filename(), file.sha256(), file.size())).orElse(false)) {
             Files.deleteIfExists(part);
         }
         List<SourceFailure> failures = new ArrayList<>();
         boolean mismatch = false;
+        if (segmentSources > 1 && sources.size() > 1 && file.checksum().isPresent() && file.size() >= 2 * minPiece
+                && !Files.exists(part)) {
+            Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures, tap, started);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
         RunningHash hash = new RunningHash();
         for (ReleaseSource source : sources) {
             Optional<String> refusal = routing.refusal(source.fileUrl(file.filename()));
@@ -164,7 +208,7 @@ public final class Downloader {
             }
             boolean complete = false;
             for (int attempt = 1; attempt <= settings.triesPerSource() && !complete; attempt++) {
-                Try result = once(file, source, part, state, hash, listener);
+                Try result = once(file, source, part, state, hash, listener, tap);
                 switch (result) {
                     case Complete c -> complete = true;
                     case Again a -> {
@@ -192,9 +236,51 @@ public final class Downloader {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(state);
             listener.finished(size);
-            return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures);
+            return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         throw new DownloadException(file.filename(), failures, mismatch);
+    }
+
+    /**
+     * The pieces from several sources; empty (with the part removed) when fewer than two sources
+     * serve ranges, when the sources ran out, or when the whole file does not hash to the index's
+     * SHA-256: the caller then goes one source at a time from zero.
+     */
+    private Optional<Downloaded> segmented(ReleaseFile file, List<ReleaseSource> sources, Path target, Path part, Path state,
+                                           DownloadListener listener, List<SourceFailure> failures, StreamTap tap,
+                                           long started)
+            throws IOException {
+        SegmentedDownload segments = new SegmentedDownload(client, routing, settings, minPiece);
+        try {
+            List<ReleaseSource> kept = segments.candidates(file, sources, segmentSources, failures);
+            if (kept.size() < 2) {
+                return Optional.empty();
+            }
+            // No state file: a part with holes must never be taken for a resumable prefix.
+            Files.deleteIfExists(state);
+            boolean complete = segments.fetch(file, kept, part, listener, failures, tap);
+            if (complete) {
+                String got = sha256(part);
+                if (got.equals(file.sha256())) {
+                    long size = Files.size(part);
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    listener.finished(size);
+                    return Optional.of(new Downloaded(target, size, got, true,
+                            Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures,
+                            java.time.Duration.ofNanos(System.nanoTime() - started)));
+                }
+                String reason = "checksum mismatch of the pieces: got sha256 " + got + ", the index says " + file.sha256()
+                        + "; fetching again from one source at a time";
+                failures.add(new SourceFailure(kept.getFirst(), reason));
+                listener.failed(kept.getFirst(), reason);
+            }
+            Files.deleteIfExists(part);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("download interrupted");
+        }
     }
 
     private static void fail(List<SourceFailure> failures, DownloadListener listener, ReleaseSource source, String reason) {
@@ -211,7 +297,7 @@ public final class Downloader {
     }
 
     private Try once(ReleaseFile file, ReleaseSource source, Path part, Path state, RunningHash hash,
-                     DownloadListener listener)
+                     DownloadListener listener, StreamTap tap)
             throws IOException {
         long expected = file.size();
         long offset = Files.exists(part) ? Files.size(part) : 0;
@@ -276,12 +362,12 @@ public final class Downloader {
             }
             new PartState(file.filename(), file.sha256(), file.size(), source.name()).write(state);
             hash.startAt(part, start);
-            return stream(file, body, part, start, total >= 0 ? total : expected, hash, listener);
+            return stream(file, body, part, start, total >= 0 ? total : expected, hash, listener, tap);
         }
     }
 
     private Try stream(ReleaseFile file, InputStream body, Path part, long start, long total, RunningHash hash,
-                       DownloadListener listener)
+                       DownloadListener listener, StreamTap tap)
             throws IOException {
         AtomicLong lastByte = new AtomicLong(System.nanoTime());
         AtomicBoolean stalled = new AtomicBoolean();
@@ -334,6 +420,7 @@ public final class Downloader {
                     throw new LocalWriteException(part, e);
                 }
                 hash.update(buffer, n);
+                tap.written(done, buffer, n);
                 done += n;
                 lastByte.set(System.nanoTime());
                 listener.progress(done, total);

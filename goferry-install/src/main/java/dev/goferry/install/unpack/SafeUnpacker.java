@@ -42,19 +42,34 @@ public final class SafeUnpacker {
 
     /** Unpacks {@code archive} (by its name: .tar.gz/.tgz or .zip) into the existing empty directory {@code target}. */
     public static void unpack(Path archive, Path target) throws IOException {
-        String name = archive.getFileName().toString();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive), 256 * 1024)) {
-            if (name.endsWith(".zip")) {
-                try (ZipArchiveInputStream zip = new ZipArchiveInputStream(raw)) {
-                    entries(zip, target);
-                }
-            } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
-                try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 64 * 1024))) {
-                    entries(tar, target);
-                }
-            } else {
-                throw new IOException("unpack \"" + archive + "\": unknown archive type (want .tar.gz or .zip)");
+            unpack(raw, archive.getFileName().toString(), target);
+        }
+    }
+
+    /**
+     * Unpacks the archive read from {@code raw} (its type from {@code name}: .tar.gz/.tgz or .zip) into
+     * the existing empty directory {@code target}: the same checks as for a file, for unpacking while
+     * the bytes are still arriving. Reads only as far as the archive's end; closing {@code raw} is the
+     * caller's business.
+     */
+    public static void unpack(InputStream raw, String name, Path target) throws IOException {
+        // closing the archive streams frees the inflater's native memory but must not close raw
+        InputStream shielded = new java.io.FilterInputStream(raw) {
+            @Override
+            public void close() {
             }
+        };
+        if (name.endsWith(".zip")) {
+            try (ZipArchiveInputStream zip = new ZipArchiveInputStream(shielded)) {
+                entries(zip, target);
+            }
+        } else if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(shielded, 64 * 1024))) {
+                entries(tar, target);
+            }
+        } else {
+            throw new IOException("unpack \"" + name + "\": unknown archive type (want .tar.gz or .zip)");
         }
     }
 

@@ -46,7 +46,7 @@ public final class MirrorLab implements AutoCloseable {
     /** One logged request. */
     public record Request(String mirror, String path, Optional<String> range) {}
 
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -143,7 +143,7 @@ public final class MirrorLab implements AutoCloseable {
         }
     }
 
-    /** Answers like nginx: 206 for "bytes=N-", else 200; sends the body up to {@code until}. */
+    /** Answers like nginx: 206 for "bytes=N-" and "bytes=N-M", else 200; sends the body up to {@code until}. */
     private void ranged(HttpExchange exchange, byte[] body, Optional<String> range, long until) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
@@ -156,8 +156,10 @@ public final class MirrorLab implements AutoCloseable {
                 exchange.sendResponseHeaders(416, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + (body.length - 1) + "/" + body.length);
-            exchange.sendResponseHeaders(206, body.length - start);
+            long last = m.get().group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Long.parseLong(m.get().group(2)));
+            exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + last + "/" + body.length);
+            exchange.sendResponseHeaders(206, last - start + 1);
+            until = Math.min(until, last + 1);
         } else {
             exchange.sendResponseHeaders(200, body.length);
         }

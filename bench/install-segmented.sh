@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Benchmark: segmented download from two mirrors (issue 6). Two loopback nginx mirrors serve the same
+# archive, each rate-limited to R per connection (limit_rate); every tool opens one connection per
+# mirror at a time (goferry: one worker per mirror; aria2c: -x1 -s2), so the ideal is 2 R. The mirrors
+# are on two loopback addresses (127.0.0.1 and 127.0.0.2): aria2c counts connections per host name.
+#   goferry install 1.19.8 --mirror A --mirror B   (download in pieces + SHA-256 + safe unpack + switch)
+#   aria2c -x1 -s2 A/file B/file                   (download only: the peer does less)
+# Reported: effective rate = archive size / wall time, in units of R (R measured: one curl from one
+# mirror), and goferry's download phase alone (its --json downloadMs). hyperfine, 1 warm-up, RUNS (3) runs.
+# Usage: bench/install-segmented.sh [R]   R in nginx units (default 4m = 4 MiB/s); loopback only.
+#   GOFERRY=/path/to/goferry to run another launcher.   needs: nginx, hyperfine, aria2c, python3
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rate=${1:-4m}
+
+scratch=$(mktemp -d)
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+mkdir -p "$scratch/www" "$scratch/nginx/logs"
+archive="$scratch/www/go1.19.8.linux-amd64.tar.gz"
+tar -C /usr/lib -chzf "$archive" --transform 's,^go-1.19,go,' go-1.19
+size=$(stat -c %s "$archive")
+sha=$(sha256sum "$archive" | cut -d' ' -f1)
+cat > "$scratch/www/index.json" <<JSON
+[{"version": "go1.19.8", "stable": true, "files": [
+  {"filename": "go1.19.8.linux-amd64.tar.gz", "os": "linux", "arch": "amd64", "version": "go1.19.8",
+   "sha256": "$sha", "size": $size, "kind": "archive"}]}]
+JSON
+chmod a+x "$scratch"
+chmod -R a+rX "$scratch/www"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+a=$(free_port); b=$(free_port)
+cat > "$scratch/nginx/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $scratch/nginx/nginx.pid;
+error_log $scratch/nginx/logs/error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $scratch/nginx/body;
+  proxy_temp_path $scratch/nginx/proxy;
+  fastcgi_temp_path $scratch/nginx/fastcgi;
+  uwsgi_temp_path $scratch/nginx/uwsgi;
+  scgi_temp_path $scratch/nginx/scgi;
+  types { application/json json; application/gzip gz; }
+  sendfile on;
+  server { listen 127.0.0.1:$a; root $scratch/www; location ~ \.tar\.gz$ { limit_rate $rate; } }
+  server { listen 127.0.0.2:$b; root $scratch/www; location ~ \.tar\.gz$ { limit_rate $rate; } }
+}
+CONF
+nginx -p "$scratch/nginx" -c "$scratch/nginx/nginx.conf" &
+nginx_pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.2:$b/index.json" >/dev/null && break; sleep 0.1; done
+
+goferry=${GOFERRY:-./goferry}
+$goferry --version >/dev/null   # build the jar before timing
+A="http://127.0.0.1:$a"; B="http://127.0.0.2:$b"
+mkdir -p "$scratch/runs"
+echo "archive: $((size / 1024 / 1024)) MiB ($size bytes); each mirror limited to $rate per connection"
+
+hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/seg.md" --export-json "$scratch/seg.json" \
+  --prepare "rm -rf $scratch/root" \
+  -n "goferry install (2 mirrors)" \
+  "bash -c 'env -i HOME=$scratch PATH=/usr/bin:/bin $goferry install 1.19.8 --json --root $scratch/root --index $A/index.json --mirror $A/ --mirror $B/ > $scratch/runs/\$(date +%s%N).json'" \
+  --prepare "bash -c 'rm -rf $scratch/aria && mkdir $scratch/aria'" \
+  -n "aria2c -x1 -s2 (2 mirrors, download only)" \
+  "aria2c -q -x1 -s2 --min-split-size=1M --file-allocation=none --allow-overwrite=true -d $scratch/aria $A/go1.19.8.linux-amd64.tar.gz $B/go1.19.8.linux-amd64.tar.gz" \
+  --prepare "bash -c 'rm -rf $scratch/one && mkdir $scratch/one'" \
+  -n "curl (1 mirror, reference R)" \
+  "curl -sf -o $scratch/one/a.tgz $A/go1.19.8.linux-amd64.tar.gz"
+cat "$scratch/seg.md"
+python3 - "$scratch/seg.json" "$size" "$scratch/runs" <<'PY'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))["results"]
+size = int(sys.argv[2]) / 1024 / 1024
+one = size / r[2]["median"]
+print(f"R (one curl, one mirror): {one:.2f} MiB/s")
+for x in r:
+    rate = size / x["median"]
+    spread = f'{size / x["max"]:.1f}-{size / x["min"]:.1f}'
+    print(f'{x["command"]}: median {x["median"]:.2f} s, {rate:.1f} MiB/s (runs {spread} MiB/s) = {rate / one:.2f} R  [wall time]')
+# Download phase of goferry's runs (warm-up included): archive size / downloadMs from its --json output.
+import glob
+rates = [size / (json.load(open(f))["downloadMs"] / 1000) for f in sorted(glob.glob(sys.argv[3] + "/*.json"))]
+print(f"goferry download phase (pieces + whole-file SHA-256): median {statistics.median(rates):.1f} MiB/s = "
+      f"{statistics.median(rates) / one:.2f} R (runs: {', '.join(f'{x / one:.2f}' for x in rates)})")
+PY
