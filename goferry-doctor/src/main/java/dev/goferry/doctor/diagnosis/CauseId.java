@@ -52,6 +52,8 @@ public enum CauseId {
     SUMDB_DISABLED("sumdb.disabled", Layer.LOCAL),
     SUMDB_INVALID("sumdb.invalid", Layer.LOCAL),
     NETWORK_SLOW("network.slow", Layer.THROUGHPUT),
+    /** Nothing wrong in what finished, but the deadline cut targets off: no verdict of health. */
+    DOCTOR_INCOMPLETE("doctor.incomplete", Layer.LOCAL),
     HEALTHY("healthy", Layer.LOCAL);
 
     private final String id;

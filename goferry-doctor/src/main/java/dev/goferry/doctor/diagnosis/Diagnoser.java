@@ -41,8 +41,16 @@ public final class Diagnoser {
 
     private Diagnoser() {}
 
-    /** Judges {@code evidence} under {@code ctx}. */
+    /** Judges {@code evidence} under {@code ctx}, every target's layers having finished. */
     public static Diagnosis diagnose(DiagnosisContext ctx, List<TargetEvidence> evidence) {
+        return diagnose(ctx, evidence, Set.of());
+    }
+
+    /**
+     * Judges {@code evidence} under {@code ctx}; {@code unfinished} names the targets the deadline cut
+     * off. Nothing found in what finished is not health then: the verdict is {@code doctor.incomplete}.
+     */
+    public static Diagnosis diagnose(DiagnosisContext ctx, List<TargetEvidence> evidence, Set<String> unfinished) {
         List<Finding> local = LocalJudge.findings(ctx);
         List<Target> targets = evidence.stream().map(TargetEvidence::target).toList();
         Map<Target, TargetJudge.Judgement> judged = new LinkedHashMap<>();
@@ -80,6 +88,13 @@ public final class Diagnoser {
         causes.addAll(Group.of(candidates, fixes));
         causes.addAll(LocalJudge.clockCause(ctx, causes, fixes));
         causes.sort(Comparator.comparing(Cause::layer).thenComparing(c -> c.severity() != Status.FAIL));
+        List<Target> cutOff = targets.stream().filter(t -> unfinished.contains(t.id())).toList();
+        if (causes.isEmpty() && !cutOff.isEmpty()) {
+            causes.add(new Cause(CauseId.DOCTOR_INCOMPLETE, Layer.LOCAL, Status.WARN, ids(cutOff), hosts(cutOff),
+                    ids(cutOff).stream().map(id -> id + ": still running at the deadline").toList(), Message.of(CauseId.DOCTOR_INCOMPLETE.explainKey(), Group.hostList(hosts(cutOff)),
+                            String.valueOf(cutOff.size())),
+                    List.of(Message.of(CauseId.DOCTOR_INCOMPLETE.fixKey(), "goferry doctor --timeout 30s"))));
+        }
         if (causes.isEmpty()) {
             List<Target> probed = targets.stream().filter(t -> t.kind().inUse()).toList();
             causes.add(new Cause(CauseId.HEALTHY, Layer.LOCAL, Status.OK, ids(probed), hosts(probed), List.of(),

@@ -88,6 +88,7 @@ final class Fixes {
             case NET_OFFLINE -> Message.of(fix, "export GOPROXY=off GOFLAGS=-mod=mod");
             case DNS_HIJACKED, IPV6_BROKEN, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE, TLS_EXPIRED, HTTP_SERVER_ERROR,
                  HTTP_UNEXPECTED_CONTENT, NETWORK_SLOW, HEALTHY -> Message.of(fix);
+            case DOCTOR_INCOMPLETE -> Message.of(fix, "goferry doctor --timeout 30s");
         };
     }
 

@@ -48,7 +48,7 @@ public final class CauseTexts {
                 case PROXY_BYPASSED -> Message.of(key, subjects, unknown, unknown);
                 case PROXY_MISSING_HTTPS -> Message.of(key, subjects, unknown);
                 case GOPROXY_FILE_UNREADABLE -> Message.of(key, subjects, fact(g, "url", unknown));
-                case NET_OFFLINE -> Message.of(key, subjects, String.valueOf(g.hosts().size()));
+                case NET_OFFLINE, DOCTOR_INCOMPLETE -> Message.of(key, subjects, String.valueOf(g.hosts().size()));
                 case HEALTHY -> Message.of(key, subjects, "0");
                 case DNS_HIJACKED, DNS_HOSTS_OVERRIDE, IPV6_BROKEN, TCP_REFUSED, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE,
                      TLS_EXPIRED, TLS_HOSTNAME_MISMATCH, TLS_HANDSHAKE_FAILURE, NETWORK_SLOW -> Message.of(key, subjects);
@@ -92,6 +92,7 @@ public final class CauseTexts {
                 case TLS_CLOCK_SKEW -> Message.of(key, "sudo timedatectl set-ntp true");
                 case TLS_HANDSHAKE_FAILURE -> Message.of(key, "export GODEBUG=tlsmlkem=0,tlskyber=0");
                 case NET_OFFLINE -> Message.of(key, "export GOPROXY=off GOFLAGS=-mod=mod");
+                case DOCTOR_INCOMPLETE -> Message.of(key, "goferry doctor --timeout 30s");
                 case DNS_HIJACKED, IPV6_BROKEN, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE, TLS_EXPIRED,
                      HTTP_SERVER_ERROR, HTTP_UNEXPECTED_CONTENT, NETWORK_SLOW, HEALTHY -> Message.of(key);
             });

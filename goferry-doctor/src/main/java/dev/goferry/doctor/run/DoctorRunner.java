@@ -75,6 +75,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -178,7 +179,8 @@ public final class DoctorRunner {
         DiagnosisContext ctx = new DiagnosisContext(settings, goproxy, gosumdb, Optional.of(local),
                 new DiagnosisContext.Thresholds(options.throughput().slowBytesPerSecond(),
                         DiagnosisContext.Thresholds.DEFAULT.clockSkew()));
-        return new DoctorRun(Diagnoser.diagnose(ctx, evidence), evidence, local, unfinished);
+        Set<String> cutOff = unfinished.stream().map(DoctorRun.Unfinished::targetId).collect(Collectors.toSet());
+        return new DoctorRun(Diagnoser.diagnose(ctx, evidence, cutOff), evidence, local, unfinished);
     }
 
     /** The fallback for targets planned without it: the module is the one they serve, else the reference. */

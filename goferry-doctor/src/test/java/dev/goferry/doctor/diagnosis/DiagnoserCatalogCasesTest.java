@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DiagnoserCatalogCasesTest {
 
-    record Case(String name, DiagnosisContext ctx, List<TargetEvidence> evidence, List<String> expected) {
+    record Case(String name, DiagnosisContext ctx, List<TargetEvidence> evidence, Set<String> unfinished,
+                List<String> expected) {
         @Override
         public String toString() {
             return name;
@@ -45,7 +46,12 @@ class DiagnoserCatalogCasesTest {
     }
 
     static Case of(String name, Net net, List<Ev> evs, String... expected) {
-        return new Case(name, net.context(), evs.stream().map(Ev::build).toList(), List.of(expected));
+        return new Case(name, net.context(), evs.stream().map(Ev::build).toList(), Set.of(), List.of(expected));
+    }
+
+    /** A case whose run ended at its deadline with {@code unfinished} targets still running. */
+    static Case cutOff(String name, Net net, List<Ev> evs, Set<String> unfinished, String... expected) {
+        return new Case(name, net.context(), evs.stream().map(Ev::build).toList(), unfinished, List.of(expected));
     }
 
     static final String PGO = "https://proxy.golang.org";
@@ -158,7 +164,13 @@ class DiagnoserCatalogCasesTest {
                         .throughput(22, Duration.ofMillis(200), 0, true)), "healthy@local"),
                 of("healthy (fast, cut short by the time box: the object was larger than the budget)", Net.of(),
                         List.of(Ev.healthy(plain.goproxy(PGO)).throughput(1_500_000, Duration.ofSeconds(4), 0, false)),
-                        "healthy@local"));
+                        "healthy@local"),
+                cutOff("doctor.incomplete (nothing failed, one target cut off: no verdict of health)", plain,
+                        List.of(Ev.healthy(plain.goproxy(PGO)), Ev.healthy(plain.sumdb())),
+                        Set.of(plain.sumdb().id()), "!doctor.incomplete@local"),
+                cutOff("a cause found beside a cut-off target is the verdict", Net.of(),
+                        List.of(Ev.healthy(plain.goproxy(PGO)).nxdomain(), Ev.healthy(plain.sumdb())),
+                        Set.of(plain.sumdb().id()), "dns.nxdomain@dns"));
     }
 
     static LocalEvidence skewed(Duration ahead) {
@@ -180,7 +192,7 @@ class DiagnoserCatalogCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void namesExactlyTheCausesWithTheirLayers(Case c) {
-        Diagnosis d = Diagnoser.diagnose(c.ctx(), c.evidence());
+        Diagnosis d = Diagnoser.diagnose(c.ctx(), c.evidence(), c.unfinished());
         List<String> got = d.causes().stream().map(DiagnoserCatalogCasesTest::describe).toList();
         assertThat(got).as("causes of %s (evidence lines: %s)", c.name(),
                 d.causes().stream().flatMap(x -> x.evidence().stream()).toList())

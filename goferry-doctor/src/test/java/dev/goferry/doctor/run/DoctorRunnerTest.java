@@ -247,6 +247,9 @@ class DoctorRunnerTest {
                     new DoctorRun.Unfinished("user:" + blackhole, List.of(Layer.HTTP, Layer.PROTOCOL)));
             assertThat(run.evidence()).filteredOn(e -> e.target().id().startsWith("goproxy:"))
                     .allSatisfy(e -> assertThat(e.protocol()).as("the working proxy finished").isPresent());
+            assertThat(run.diagnosis().healthy()).as("a cut-off run is never healthy").isFalse();
+            assertThat(run.diagnosis().cause(CauseId.DOCTOR_INCOMPLETE)).as("causes %s", run.diagnosis().causeIds())
+                    .hasValueSatisfying(c -> assertThat(c.targets()).containsExactly("user:" + blackhole));
         }
         assertThat(guard.violations()).isEmpty();
     }
