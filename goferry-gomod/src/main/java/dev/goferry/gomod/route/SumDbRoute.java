@@ -30,9 +30,8 @@ public sealed interface SumDbRoute {
      * Go asks each proxy {@code /sumdb/<name>/supported} in GOPROXY order: the first 200 serves
      * every lookup; if all say "not found" (404/410), or the list reaches {@code direct}/{@code off},
      * Go connects to {@code direct}. Any other error is the database's error, even after a {@code |}:
-     * a proxy error there is forgiven only by a later {@code direct} (with {@code P1/500|P2/200}
-     * Go 1.19 and 1.24 use P2; with {@code P1/500|P2/404} they fail without going direct; checked in
-     * goferry-doctor's TargetsCoverGoConformanceTest).
+     * a proxy error there is forgiven only by a later {@code direct}, never by going to the database
+     * directly (go 1.19 and 1.24, checked in goferry-doctor's TargetsCoverGoConformanceTest).
      *
      * @param name the database name
      * @param probes the entries asked, in order (proxies; {@code noproxy}, {@code direct} and
