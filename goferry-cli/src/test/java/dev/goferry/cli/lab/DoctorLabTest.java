@@ -85,7 +85,7 @@ class DoctorLabTest {
             expected.put(causes[i], causes[i + 1]);
         }
         boolean warnOnly = name.startsWith("healthy") || List.of("ipv6.broken", "sumdb.disabled").contains(name);
-        boolean unrelated = List.of("tls.untrusted", "goproxy.private-leak", "sumdb.unreachable")
+        boolean unrelated = List.of("tls.untrusted", "goproxy.private-leak", "sumdb.unreachable", "network.slow")
                 .contains(name);
         return new Scenario(name, breakage, env, args, expected, unrelated ? Optional.empty() : Optional.of(!warnOnly));
     }
@@ -241,6 +241,12 @@ class DoctorLabTest {
                     w.firewall("-s", "11.77.0.2", "-d", GoWorld.HOSTS.get("sum.golang.org"), "-p", "tcp", "-j",
                             "REJECT", "--reject-with", "tcp-reset");
                 }, none, noArgs, "sumdb.unreachable", "tcp"),
+                // The module zip the throughput layer downloads (1 MiB) while the world sends at most 32 kB/s.
+                row("network.slow", w -> {
+                    proxyGolang((x, s) -> s.withRoute("/golang.org/x/text/@v/v0.14.0.zip",
+                            Reply.file("application/zip", x.largeObject(1 << 20)))).accept(w);
+                    w.shape("256kbit");
+                }, none, noArgs, "network.slow", "throughput"),
                 row("sumdb.disabled", NOTHING, Map.of("GOSUMDB", "off"), noArgs, "sumdb.disabled", "local"));
     }
 

@@ -85,6 +85,7 @@ final class GoWorld implements AutoCloseable {
     private boolean webChanged;
     private boolean proxyChanged;
     private boolean firewallChanged;
+    private boolean shapingChanged;
     private boolean hostsChanged;
 
     private GoWorld(NetLab lab, TestPki ca, TestPki corporateCa, String sumdbKey, Path home) {
@@ -230,6 +231,27 @@ final class GoWorld implements AutoCloseable {
         firewallChanged = true;
     }
 
+    /** {@return a file of {@code size} incompressible bytes in the lab's scratch folder, made once per size} */
+    Path largeObject(int size) {
+        Path file = lab.scratch().resolve("object-" + size + ".bin");
+        try {
+            if (!Files.exists(file)) {
+                byte[] bytes = new byte[size];
+                new java.util.Random(size).nextBytes(bytes);
+                Files.write(file, bytes);
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Limits what the world sends the client to {@code rate} (tc tbf on the world's side of the veth). */
+    void shape(String rate) {
+        lab.shape(rate, "16kb", "2s");
+        shapingChanged = true;
+    }
+
     /** Gives the client a hosts file with {@code lines} after localhost. */
     void clientHosts(String lines) {
         lab.writeEtc(lab.client(), "nameserver " + DNS + "\noptions timeout:1 attempts:1\n",
@@ -247,6 +269,9 @@ final class GoWorld implements AutoCloseable {
         if (firewallChanged) {
             lab.clearFirewall();
         }
+        if (shapingChanged) {
+            lab.clearShaping();
+        }
         if (hostsChanged) {
             clientHosts("");
         }
@@ -259,7 +284,7 @@ final class GoWorld implements AutoCloseable {
         if (proxyChanged) {
             proxy(Optional.empty(), List.of());
         }
-        dnsChanged = webChanged = proxyChanged = firewallChanged = hostsChanged = false;
+        dnsChanged = webChanged = proxyChanged = firewallChanged = hostsChanged = shapingChanged = false;
     }
 
     /** The environment of a user of this world: the lab CA trusted by SSL_CERT_FILE, the lab's checksum key. */

@@ -191,8 +191,9 @@ public final class Diagnoser {
             Optional<Target> failing = goproxyTarget(judged, p.url());
             if (failing.isEmpty() || !roots.containsKey(failing.get())
                     || roots.get(failing.get()).id() == CauseId.HTTP_NOT_FOUND
-                    || roots.get(failing.get()).id() == CauseId.GOPROXY_PRIVATE_LEAK) {
-                continue;
+                    || roots.get(failing.get()).id() == CauseId.GOPROXY_PRIVATE_LEAK
+                    || roots.get(failing.get()).id() == CauseId.NETWORK_SLOW) {
+                continue;  // go falls back on 404/410; it never gives up on a slow download, it waits
             }
             for (int j = i + 1; j < entries.size(); j++) {
                 Optional<String> works = switch (entries.get(j)) {

@@ -153,6 +153,10 @@ class DiagnoserCatalogCasesTest {
                         Ev.healthy(plain.sumdb()).tcpFails(new TcpOutcome.TimedOut(ms(10000)))), "sumdb.unreachable@tcp"),
                 of("sumdb.disabled", Net.of("GOSUMDB", "off"), List.of(Ev.healthy(plain.goproxy(PGO))), "!sumdb.disabled@local"),
                 of("sumdb.invalid", Net.of("GOSUMDB", "a b c"), List.of(Ev.healthy(plain.goproxy(PGO))), "sumdb.invalid@local"),
+                of("network.slow on a , entry before a working one: go waits, it does not stop (no goproxy.no-fallback)",
+                        Net.of("GOPROXY", "https://goproxy.io,https://proxy.golang.org,direct"), List.of(
+                        Ev.healthy(plain.goproxy("https://goproxy.io")).throughput(200_000, Duration.ofSeconds(30), 3, false),
+                        Ev.healthy(plain.goproxy(PGO))), "network.slow@throughput"),
                 of("network.slow (stalls)", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))
                         .throughput(200_000, Duration.ofSeconds(30), 3, false)), "network.slow@throughput"),
                 of("network.slow (slow but complete: a warning)", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))

@@ -16,8 +16,15 @@ import java.util.Optional;
  */
 public final class LabWeb implements AutoCloseable {
 
-    /** A fixed answer: status, Content-Type and body (the body is ignored for 3xx-5xx but 200). */
-    public record Reply(int status, String contentType, String body) {
+    /**
+     * A fixed answer: status, Content-Type and body (the body is ignored for 3xx-5xx but 200), or a
+     * file's bytes (for objects too large for an nginx {@code return}).
+     */
+    public record Reply(int status, String contentType, String body, Optional<Path> file) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Optional.empty());
+        }
 
         public static Reply ok(String contentType, String body) {
             return new Reply(200, contentType, body);
@@ -25,6 +32,11 @@ public final class LabWeb implements AutoCloseable {
 
         public static Reply status(int status) {
             return new Reply(status, "text/plain", "");
+        }
+
+        /** {@return a 200 answer with {@code file}'s bytes} */
+        public static Reply file(String contentType, Path file) {
+            return new Reply(200, contentType, "", Optional.of(file));
         }
     }
 
@@ -52,6 +64,13 @@ public final class LabWeb implements AutoCloseable {
 
         public Site withTls(String directives) {
             return new Site(address, port, certificate, directives, routes, fallback);
+        }
+
+        /** The same site with one more route. */
+        public Site withRoute(String path, Reply reply) {
+            Map<String, Reply> more = new java.util.LinkedHashMap<>(routes);
+            more.put(path, reply);
+            return new Site(address, port, certificate, tlsDirectives, more, fallback);
         }
 
         /** The same site answering every path with {@code reply}. */
@@ -142,6 +161,9 @@ public final class LabWeb implements AutoCloseable {
 
     private static String directives(Reply r) {
         String type = "default_type \"" + r.contentType() + "\";";
+        if (r.file().isPresent()) {
+            return type + " alias " + r.file().get() + ";";
+        }
         if (r.status() == 200) {
             return type + " return 200 '" + r.body().replace("\\", "\\\\").replace("'", "\\'") + "';";
         }
