@@ -28,10 +28,10 @@ final class LineDiff {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 i++;
                 j++;
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add("+ " + b.get(j++));
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                out.add("- " + a.get(i++));  // the old line first, as diff -u shows a replacement
             } else {
-                out.add("- " + a.get(i++));
+                out.add("+ " + b.get(j++));
             }
         }
         return out;

@@ -146,9 +146,10 @@ public final class HtmlReport {
     }
 
     private void findings(StringBuilder b, List<Finding> findings) {
-        b.append("<table class=\"layers\"><thead><tr><th></th><th>").append(esc(messages.get("report.col.layer")))
-                .append("</th><th>").append(esc(messages.get("report.col.detail"))).append("</th><th>")
-                .append(esc(messages.get("report.col.time"))).append("</th><th>")
+        b.append("<table class=\"layers\"><thead><tr><th class=\"c-mark\"></th><th class=\"c-layer\">")
+                .append(esc(messages.get("report.col.layer"))).append("</th><th>")
+                .append(esc(messages.get("report.col.detail"))).append("</th><th class=\"c-time\">")
+                .append(esc(messages.get("report.col.time"))).append("</th><th class=\"c-cause\">")
                 .append(esc(messages.get("report.col.cause"))).append("</th></tr></thead><tbody>\n");
         for (Finding f : findings) {
             b.append("<tr class=\"").append(f.status().id()).append("\"><td class=\"mark\">").append(f.status().mark())
@@ -172,8 +173,9 @@ public final class HtmlReport {
     private void settings(StringBuilder b, GoSettings settings) {
         b.append("<section id=\"settings\"><h2>").append(esc(messages.get("report.settings"))).append("</h2>\n<p>")
                 .append(esc(messages.get("report.settings.go", settings.go().version()))).append("</p>\n")
-                .append("<table class=\"settings\"><thead><tr><th>").append(esc(messages.get("report.col.setting")))
-                .append("</th><th>").append(esc(messages.get("report.col.value"))).append("</th><th>")
+                .append("<table class=\"settings\"><thead><tr><th class=\"c-setting\">")
+                .append(esc(messages.get("report.col.setting"))).append("</th><th>")
+                .append(esc(messages.get("report.col.value"))).append("</th><th class=\"c-source\">")
                 .append(esc(messages.get("report.col.source"))).append("</th></tr></thead><tbody>\n");
         for (Setting s : settings.settings()) {
             b.append("<tr><td><code>").append(esc(s.key())).append("</code></td><td><code>").append(esc(s.value()))

@@ -40,11 +40,13 @@ final class HtmlReportStyle {
             vertical-align:2px}
             .why,.affects,.no-timing{color:var(--muted);margin:2px 0 8px;font-size:14px}.url{word-break:break-all}
             .fixes{margin:4px 0;padding-left:22px}.fixes li{margin:2px 0}
-            table{width:100%;border-collapse:collapse;font-size:14px;margin:6px 0}
+            table{width:100%;border-collapse:collapse;font-size:14px;margin:6px 0;table-layout:fixed}
+            .c-mark{width:28px}.c-layer{width:92px}.c-time{width:76px;text-align:right}.c-cause{width:170px}\
+            .c-setting{width:130px}.c-source{width:40%}
             th{text-align:left;font-weight:600;color:var(--muted);font-size:12px;border-bottom:1px solid var(--line);\
             padding:4px 6px}
             td{padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top;word-break:break-word}
-            td.mark{width:20px;text-align:center}td.num{white-space:nowrap;text-align:right}
+            td.mark{width:20px;text-align:center}td code{word-break:normal;white-space:nowrap}td.num{white-space:nowrap;text-align:right}
             tr.skipped td{color:var(--skip)}
             figure{margin:8px 0 10px;overflow-x:auto}
             svg.waterfall{display:block;max-width:100%;height:auto;font:12px system-ui,sans-serif}

@@ -92,7 +92,7 @@ final class HtmlReportWaterfall {
             b.append("<line class=\"grid\" x1=\"").append(fmt(x)).append("\" y1=\"0\" x2=\"").append(fmt(x))
                     .append("\" y2=\"").append(height - 18).append("\"/>");
             b.append("<text class=\"tick\" x=\"").append(fmt(x)).append("\" y=\"").append(height - 4)
-                    .append("\" text-anchor=\"middle\">").append(HtmlReport.esc(Durations.human(
+                    .append("\" text-anchor=\"middle\">").append(q == 0 ? "0" : HtmlReport.esc(Durations.human(
                             Duration.ofNanos(total * q / 4)))).append("</text>");
         }
         for (int i = 0; i < bars.size(); i++) {
