@@ -156,9 +156,17 @@ final class DoctorCommand implements Callable<Integer> {
         }
         String module = options.module().map(TargetOptions.ModuleVersion::path).orElse(options.referenceModule());
         List<Target> all = new ArrayList<>(planned);
-        all.addAll(Candidates.mirrors(candidates.stream().map(DoctorCommand::url).toList(), module, route));
+        all.addAll(Candidates.mirrors(candidates.stream().map(DoctorCommand::candidateUrl).toList(), module, route));
         all.addAll(Candidates.sumdbMirrors(sumdbCandidates, route));
         return all;
+    }
+
+    private static URI candidateUrl(String text) {
+        try {
+            return url(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("candidate \"" + text + "\": want an http:// or https:// URL with a host");
+        }
     }
 
     /** {@code --html FILE}: the same run as a self-contained page, in the run's language. */
