@@ -1,6 +1,12 @@
 package dev.goferry.cli;
 
 import dev.goferry.doctor.Status;
+import dev.goferry.doctor.fix.Candidates;
+import dev.goferry.doctor.render.HtmlReport;
+import dev.goferry.doctor.target.TargetKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
 import dev.goferry.doctor.render.DiagnosisJson;
 import dev.goferry.doctor.render.DiagnosisText;
 import dev.goferry.doctor.run.DoctorRun;
@@ -71,6 +77,24 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--release-download", paramLabel = "URL|off", descriptionKey = "doctor.release-download")
     String releaseDownload = TargetOptions.RELEASE_DOWNLOAD.toString();
 
+    @Option(names = "--candidate", paramLabel = "URL", descriptionKey = "doctor.candidate")
+    List<String> candidates = new ArrayList<>();
+
+    @Option(names = "--sumdb-candidate", paramLabel = "GOSUMDB", descriptionKey = "doctor.sumdb-candidate")
+    List<String> sumdbCandidates = new ArrayList<>();
+
+    @Option(names = "--html", paramLabel = "FILE", descriptionKey = "doctor.html")
+    Path html;
+
+    @Option(names = "--fix", descriptionKey = "doctor.fix")
+    boolean fix;
+
+    @Option(names = "--yes", descriptionKey = "doctor.yes")
+    boolean yes;
+
+    /** How {@code --fix} asks before it writes; tests answer for the user. */
+    static DoctorFix.Confirm confirm = DoctorFix.Confirm.SYSTEM;
+
     @Override
     public Integer call() {
         Console console = parent.console();
@@ -92,7 +116,7 @@ final class DoctorCommand implements Callable<Integer> {
         RouteSettings route = RouteSettings.of(settings, env, GoOs.current());
         List<Target> planned;
         try {
-            planned = TargetPlanner.plan(route, options);
+            planned = withCandidates(TargetPlanner.plan(route, options), route, options);
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());
         }
@@ -111,14 +135,65 @@ final class DoctorCommand implements Callable<Integer> {
         }, "goferry-doctor-interrupt");
         boolean hooked = addHook(hook);
         try {
-            return report(console, new DoctorRunner(seams.apply(env)).run(route, settings.value("GOPROXY"),
-                    settings.value("GOSUMDB"), planned, RunOptions.of(deadline, resolvers, roots)));
+            RunOptions runOptions = RunOptions.of(deadline, resolvers, roots);
+            DoctorRun run = new DoctorRunner(seams.apply(env)).run(route, settings.value("GOPROXY"),
+                    settings.value("GOSUMDB"), planned, runOptions);
+            int code = report(console, run);
+            writeHtml(console, run, settings);
+            return fix ? new DoctorFix(console, confirm, yes, (s, r) -> recheck(env, s, r, options, runOptions))
+                    .run(run, settings) : code;
         } finally {
             printed.countDown();
             if (hooked) {
                 removeHook(hook);
             }
         }
+    }
+
+    /** The run's targets plus the {@code --candidate} / {@code --sumdb-candidate} alternatives. */
+    private List<Target> withCandidates(List<Target> planned, RouteSettings route, TargetOptions options) {
+        if (candidates.isEmpty() && sumdbCandidates.isEmpty()) {
+            return planned;
+        }
+        String module = options.module().map(TargetOptions.ModuleVersion::path).orElse(options.referenceModule());
+        List<Target> all = new ArrayList<>(planned);
+        all.addAll(Candidates.mirrors(candidates.stream().map(DoctorCommand::candidateUrl).toList(), module, route));
+        all.addAll(Candidates.sumdbMirrors(sumdbCandidates, route));
+        return all;
+    }
+
+    private static URI candidateUrl(String text) {
+        try {
+            return url(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("candidate \"" + text + "\": want an http:// or https:// URL with a host");
+        }
+    }
+
+    /** {@code --html FILE}: the same run as a self-contained page, in the run's language. */
+    private void writeHtml(Console console, DoctorRun run, GoSettings settings) {
+        if (html == null) {
+            return;
+        }
+        try {
+            HtmlReport.write(html, new HtmlReport(console.messages()).render(run, settings));
+            console.err().println(console.text("report.written", html));
+        } catch (IOException | RuntimeException e) {
+            console.err().println(console.text("report.error.write", html, e.getMessage()));
+        }
+        console.err().flush();
+    }
+
+    /**
+     * Runs again, under the settings the fix wrote, the targets of the kinds that failed: the
+     * endpoints that take their place (a new GOPROXY entry replaces the dead one).
+     */
+    private DoctorRun recheck(Map<String, String> env, GoSettings updated, Set<TargetKind> kinds,
+                              TargetOptions options, RunOptions runOptions) {
+        RouteSettings route = RouteSettings.of(updated, env, GoOs.current());
+        List<Target> again = TargetPlanner.plan(route, options).stream().filter(t -> kinds.contains(t.kind())).toList();
+        return new DoctorRunner(seams.apply(env)).run(route, updated.value("GOPROXY"), updated.value("GOSUMDB"), again,
+                runOptions);
     }
 
     private static boolean addHook(Thread hook) {
