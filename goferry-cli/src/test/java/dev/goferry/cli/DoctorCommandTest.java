@@ -1,25 +1,14 @@
 package dev.goferry.cli;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.goferry.doctor.evidence.LocalEvidence;
-import dev.goferry.doctor.run.AddressGuard;
-import dev.goferry.doctor.run.DoctorRunner;
-import dev.goferry.doctor.run.LocalSource;
-import dev.goferry.net.dns.DnsClient;
-import dev.goferry.net.dns.ResolverFiles;
-import dev.goferry.net.tcp.SocketConnector;
 import dev.goferry.testkit.LoopbackPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,47 +27,18 @@ class DoctorCommandTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final List<InetSocketAddress> violations = new CopyOnWriteArrayList<>();
-    private Function<Map<String, String>, DoctorRunner.Seams> saved;
+    private LoopbackSeams seams;
     private final List<HttpServer> servers = new ArrayList<>();
 
     @BeforeEach
     void loopbackOnly() {
-        saved = DoctorCommand.seams;
-        AddressGuard guard = a -> {
-            if (a.isUnresolved() || !a.getAddress().isLoopbackAddress()) {
-                violations.add(a);
-                throw new AssertionError("non-loopback address \"" + a + "\": tests may reach loopback only");
-            }
-        };
-        LocalSource machine = new LocalSource() {
-            @Override
-            public List<LocalEvidence.NetInterface> interfaces() {
-                return List.of(new LocalEvidence.NetInterface("lo", true, true, List.of(LOOPBACK)),
-                        new LocalEvidence.NetInterface("eth0", true, false, List.of()));
-            }
-
-            @Override
-            public Optional<String> routesV4() {
-                return Optional.of("Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\n"
-                        + "eth0\t00000000\t0100000A\t0003\t0\t0\t0\t00000000\n");
-            }
-
-            @Override
-            public Optional<String> routesV6() {
-                return Optional.empty();
-            }
-        };
-        DoctorCommand.seams = env -> new DoctorRunner.Seams(
-                ResolverFiles.ofText("nameserver 127.0.0.1\noptions timeout:1 attempts:1\n", "127.0.0.1 localhost\n",
-                        "lab"), SocketConnector.SYSTEM, guard, DnsClient.system(), machine, Clock.systemUTC());
+        seams = LoopbackSeams.install();
     }
 
     @AfterEach
     void restore() {
-        DoctorCommand.seams = saved;
         servers.forEach(s -> s.stop(0));
-        assertThat(violations).as("non-loopback addresses reached for").isEmpty();
+        seams.close();
     }
 
     private String proxy(int status, String contentType, Map<String, String> bodies) throws IOException {

@@ -1,15 +1,7 @@
 package dev.goferry.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.goferry.doctor.evidence.LocalEvidence;
-import dev.goferry.doctor.run.AddressGuard;
-import dev.goferry.doctor.run.DoctorRunner;
-import dev.goferry.doctor.run.LocalSource;
-import dev.goferry.net.dns.DnsClient;
-import dev.goferry.net.dns.ResolverFiles;
-import dev.goferry.net.tcp.SocketConnector;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -17,13 +9,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
  * A loopback lab for {@code goferry doctor} runs in-process: module proxies on 127.0.0.1, a server
@@ -33,44 +21,17 @@ import java.util.function.Function;
  */
 final class LoopbackDoctor implements AutoCloseable {
 
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    static final InetAddress LOOPBACK = LoopbackSeams.LOOPBACK;
     /** A reason phrase no page may turn into markup. */
     static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
 
-    private final List<InetSocketAddress> violations = new CopyOnWriteArrayList<>();
-    private final Function<Map<String, String>, DoctorRunner.Seams> saved = DoctorCommand.seams;
+    private final LoopbackSeams seams;
     private final DoctorFix.Confirm savedConfirm = DoctorCommand.confirm;
     private final List<HttpServer> servers = new ArrayList<>();
     private final List<ServerSocket> sockets = new ArrayList<>();
 
     LoopbackDoctor() {
-        AddressGuard guard = a -> {
-            if (a.isUnresolved() || !a.getAddress().isLoopbackAddress()) {
-                violations.add(a);
-                throw new AssertionError("non-loopback address \"" + a + "\": tests may reach loopback only");
-            }
-        };
-        LocalSource machine = new LocalSource() {
-            @Override
-            public List<LocalEvidence.NetInterface> interfaces() {
-                return List.of(new LocalEvidence.NetInterface("lo", true, true, List.of(LOOPBACK)),
-                        new LocalEvidence.NetInterface("eth0", true, false, List.of()));
-            }
-
-            @Override
-            public Optional<String> routesV4() {
-                return Optional.of("Iface\tDestination\tGateway\tFlags\tRefCnt\tUse\tMetric\tMask\n"
-                        + "eth0\t00000000\t0100000A\t0003\t0\t0\t0\t00000000\n");
-            }
-
-            @Override
-            public Optional<String> routesV6() {
-                return Optional.empty();
-            }
-        };
-        DoctorCommand.seams = env -> new DoctorRunner.Seams(
-                ResolverFiles.ofText("nameserver 127.0.0.1\noptions timeout:1 attempts:1\n", "127.0.0.1 localhost\n",
-                        "lab"), SocketConnector.SYSTEM, guard, DnsClient.system(), machine, Clock.systemUTC());
+        seams = LoopbackSeams.install();
     }
 
     /**
@@ -129,12 +90,11 @@ final class LoopbackDoctor implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        DoctorCommand.seams = saved;
         DoctorCommand.confirm = savedConfirm;
         servers.forEach(s -> s.stop(0));
         for (ServerSocket s : sockets) {
             s.close();
         }
-        assertThat(violations).as("non-loopback addresses reached for").isEmpty();
+        seams.close();
     }
 }
