@@ -1,5 +1,6 @@
 package dev.goferry.cli;
 
+import dev.goferry.doctor.Status;
 import dev.goferry.doctor.diagnosis.Cause;
 import dev.goferry.doctor.diagnosis.CauseId;
 import dev.goferry.doctor.diagnosis.Diagnosis;
@@ -182,7 +183,7 @@ final class DoctorFix {
             allGone &= gone;
             out.println("  " + console.text(gone ? "fix.recheck.gone" : "fix.recheck.still", id.id()));
         }
-        boolean everyFailureFixed = before.causes().stream().filter(c -> c.severity() == dev.goferry.doctor.Status.FAIL)
+        boolean everyFailureFixed = before.causes().stream().filter(c -> c.severity() == Status.FAIL)
                 .allMatch(c -> fixes.stream().anyMatch(f -> f.cause() == c.id()));
         return allGone && everyFailureFixed ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }

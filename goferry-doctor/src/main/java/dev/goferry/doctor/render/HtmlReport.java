@@ -155,7 +155,7 @@ public final class HtmlReport {
             b.append("<tr class=\"").append(f.status().id()).append("\"><td class=\"mark\">").append(f.status().mark())
                     .append("</td><td>").append(esc(messages.get("doctor.layer." + f.layer().id()))).append("</td><td>")
                     .append(esc(f.detail())).append("</td><td class=\"num\">")
-                    .append(esc(f.elapsed().map(Durations::human).orElse(""))).append("</td><td>")
+                    .append(esc(f.elapsed().map(Durations::human).orElse(""))).append("</td><td class=\"cause\">")
                     .append(f.cause().map(c -> "<code>" + esc(c.id()) + "</code>").orElse("")).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -178,8 +178,9 @@ public final class HtmlReport {
                 .append(esc(messages.get("report.col.value"))).append("</th><th class=\"c-source\">")
                 .append(esc(messages.get("report.col.source"))).append("</th></tr></thead><tbody>\n");
         for (Setting s : settings.settings()) {
-            b.append("<tr><td><code>").append(esc(s.key())).append("</code></td><td><code>").append(esc(s.value()))
-                    .append("</code></td><td>").append(esc(source(s.source()))).append("</td></tr>\n");
+            b.append("<tr><td><code>").append(esc(s.key())).append("</code></td><td>")
+                    .append(s.value().isEmpty() ? "" : "<code>" + esc(s.value()) + "</code>")
+                    .append("</td><td>").append(esc(source(s.source()))).append("</td></tr>\n");
         }
         b.append("</tbody></table>\n</section>\n");
     }

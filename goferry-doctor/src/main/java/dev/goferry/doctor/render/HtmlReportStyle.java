@@ -46,7 +46,7 @@ final class HtmlReportStyle {
             th{text-align:left;font-weight:600;color:var(--muted);font-size:12px;border-bottom:1px solid var(--line);\
             padding:4px 6px}
             td{padding:4px 6px;border-bottom:1px solid var(--line);vertical-align:top;word-break:break-word}
-            td.mark{width:20px;text-align:center}td code{word-break:normal;white-space:nowrap}td.num{white-space:nowrap;text-align:right}
+            td.mark{width:20px;text-align:center}td.cause code{word-break:normal;white-space:nowrap}td.num{white-space:nowrap;text-align:right}
             tr.skipped td{color:var(--skip)}
             figure{margin:8px 0 10px;overflow-x:auto}
             svg.waterfall{display:block;max-width:100%;height:auto;font:12px system-ui,sans-serif}
