@@ -18,8 +18,9 @@ done
 
 scratch=$(mktemp -d)
 ./goferry --version >/dev/null   # build the jar and the CDS archive before timing
-./mvnw -q -B -ntp -o -pl goferry-cli -am test-compile >/dev/null
-./mvnw -q -B -ntp -o -pl goferry-cli dependency:build-classpath -Dmdep.includeScope=test \
+# One reactor run: the test jars other modules publish (goferry-install's) resolve to their
+# test-classes only inside it. Each module writes the file; goferry-cli, built last, wins.
+./mvnw -q -B -ntp -o -pl goferry-cli -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$scratch/cp.txt" >/dev/null
 # this worktree's modules first: the local repository may hold older builds of them
 cp="goferry-cli/target/test-classes:$(ls -d goferry-*/target/classes | tr '\n' ':')$(cat "$scratch/cp.txt")"

@@ -272,6 +272,7 @@ class DoctorLabTest {
 
         assertThat(run.causes()).as("%s: root causes (id → layer); run: %s", s.name(), run)
                 .containsExactlyInAnyOrderEntriesOf(s.causes());
+        assertThat(run.err()).as("%s: standard error (no library noise)", s.name()).doesNotContain("SLF4J");
         assertThat(run.exitCode()).as("%s: exit code; run: %s", s.name(), run)
                 .isEqualTo(s.causes().containsKey("healthy") ? 0 : 1);
         assertThat(run.json().path("unfinished").size()).as("%s: unfinished targets; run: %s", s.name(), run)
