@@ -19,21 +19,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$scratch/www" "$scratch/nginx/logs"
-archive="$scratch/www/go1.19.8.linux-amd64.tar.gz"
-# -h: follow Debian's symlinks (src, misc, …) so the tree is complete, as in an official archive.
-tar -C /usr/lib -chzf "$archive" --transform 's,^go-1.19,go,' go-1.19
-size=$(stat -c %s "$archive")
-sha=$(sha256sum "$archive" | cut -d' ' -f1)
-cat > "$scratch/www/index.json" <<JSON
-[{"version": "go1.19.8", "stable": true, "files": [
-  {"filename": "go1.19.8.linux-amd64.tar.gz", "os": "linux", "arch": "amd64", "version": "go1.19.8",
-   "sha256": "$sha", "size": $size, "kind": "archive"}]}]
-JSON
-
-# nginx workers run as an unprivileged user when started as root: let them read the files.
-chmod a+x "$scratch"
-chmod -R a+rX "$scratch/www"
+mkdir -p "$scratch/nginx/logs"
+# shellcheck source=bench/lib/release-archive.sh
+source bench/lib/release-archive.sh
+release_archive "$scratch"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cat > "$scratch/nginx/nginx.conf" <<CONF
 daemon off;

@@ -93,7 +93,7 @@ public final class Diagnoser {
             causes.add(new Cause(CauseId.DOCTOR_INCOMPLETE, Layer.LOCAL, Status.WARN, ids(cutOff), hosts(cutOff),
                     ids(cutOff).stream().map(id -> id + ": still running at the deadline").toList(), Message.of(CauseId.DOCTOR_INCOMPLETE.explainKey(), Group.hostList(hosts(cutOff)),
                             String.valueOf(cutOff.size())),
-                    List.of(Message.of(CauseId.DOCTOR_INCOMPLETE.fixKey(), "goferry doctor --timeout 30s"))));
+                    List.of(Fixes.factFree(CauseId.DOCTOR_INCOMPLETE).orElseThrow())));
         }
         if (causes.isEmpty()) {
             List<Target> probed = targets.stream().filter(t -> t.kind().inUse()).toList();

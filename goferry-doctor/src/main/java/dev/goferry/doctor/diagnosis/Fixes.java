@@ -17,7 +17,7 @@ import java.util.Set;
  * (passed as arguments, so translations never touch them), then an alternative mirror — but only
  * one this same run saw working end to end.
  */
-final class Fixes {
+public final class Fixes {
 
     /**
      * Alternatives that worked in this run.
@@ -78,18 +78,30 @@ final class Fixes {
             case PROXY_UPSTREAM_FAILED -> Message.of(fix, key.getFirst());
             case PROXY_BYPASSED -> Message.of(fix, key.getFirst(), noProxyWithout(key.getFirst()));
             case PROXY_MISSING_HTTPS -> Message.of(fix, "export HTTPS_PROXY=" + key.getFirst());
-            case HTTP_NOT_FOUND -> Message.of(fix, "go env GOPROXY GOSUMDB");
             case GOPROXY_NO_FALLBACK -> Message.of(fix, "go env -w GOPROXY=" + pipeAfter(key.getFirst()), key.getFirst());
             case GOPROXY_PRIVATE_LEAK -> Message.of(fix, "go env -w GOPRIVATE=" + goprivateWith(key.getFirst()));
+            default -> factFree(id).orElseThrow(() -> new IllegalStateException("no fix for " + id));
+        };
+    }
+
+    /**
+     * {@return the main fix of {@code id} when it needs no fact from a run or a log (the same for
+     * {@code doctor} and {@code explain}), else empty}
+     */
+    public static Optional<Message> factFree(CauseId id) {
+        String fix = id.fixKey();
+        return Optional.ofNullable(switch (id) {
+            case HTTP_NOT_FOUND -> Message.of(fix, "go env GOPROXY GOSUMDB");
             case GOPROXY_OFF, GOPROXY_INVALID -> Message.of(fix, "go env -u GOPROXY", "unset GOPROXY");
             case SUMDB_DISABLED, SUMDB_INVALID -> Message.of(fix, "go env -u GOSUMDB", "unset GOSUMDB");
             case TLS_CLOCK_SKEW -> Message.of(fix, "sudo timedatectl set-ntp true");
             case TLS_HANDSHAKE_FAILURE -> Message.of(fix, "export GODEBUG=tlsmlkem=0,tlskyber=0");
             case NET_OFFLINE -> Message.of(fix, "export GOPROXY=off GOFLAGS=-mod=mod");
+            case DOCTOR_INCOMPLETE -> Message.of(fix, "goferry doctor --timeout 30s");
             case DNS_HIJACKED, IPV6_BROKEN, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE, TLS_EXPIRED, HTTP_SERVER_ERROR,
                  HTTP_UNEXPECTED_CONTENT, NETWORK_SLOW, HEALTHY -> Message.of(fix);
-            case DOCTOR_INCOMPLETE -> Message.of(fix, "goferry doctor --timeout 30s");
-        };
+            default -> null;
+        });
     }
 
     /** {@code host:port} of a redacted proxy URL. */

@@ -2,6 +2,7 @@ package dev.goferry.doctor.explain;
 
 import dev.goferry.doctor.Message;
 import dev.goferry.doctor.diagnosis.CauseId;
+import dev.goferry.doctor.diagnosis.Fixes;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -81,20 +82,12 @@ public final class CauseTexts {
                 case PROXY_MISCONFIGURED -> Message.of(key, "HTTPS_PROXY");
                 case PROXY_BYPASSED -> Message.of(key, unknown, "unset NO_PROXY no_proxy");
                 case PROXY_MISSING_HTTPS -> Message.of(key, "export HTTPS_PROXY=http://PROXY_HOST:PORT");
-                case HTTP_NOT_FOUND -> Message.of(key, "go env GOPROXY GOSUMDB");
                 case GOPROXY_NO_FALLBACK -> Message.of(key, "go env -w GOPROXY=" + DEFAULT_GOPROXY, unknown);
                 case GOPROXY_PRIVATE_LEAK -> Message.of(key, "go env -w GOPRIVATE="
                         + firstModule(g, unknown).split("[/@]", 2)[0]);
-                case GOPROXY_OFF, GOPROXY_INVALID -> Message.of(key, "go env -u GOPROXY", "unset GOPROXY");
-                case SUMDB_DISABLED, SUMDB_INVALID -> Message.of(key, "go env -u GOSUMDB", "unset GOSUMDB");
                 case GOPROXY_FILE_UNREADABLE -> Message.of(key, fact(g, "url", unknown));
                 case DNS_HOSTS_OVERRIDE -> Message.of(key, String.join(", ", g.hosts()));
-                case TLS_CLOCK_SKEW -> Message.of(key, "sudo timedatectl set-ntp true");
-                case TLS_HANDSHAKE_FAILURE -> Message.of(key, "export GODEBUG=tlsmlkem=0,tlskyber=0");
-                case NET_OFFLINE -> Message.of(key, "export GOPROXY=off GOFLAGS=-mod=mod");
-                case DOCTOR_INCOMPLETE -> Message.of(key, "goferry doctor --timeout 30s");
-                case DNS_HIJACKED, IPV6_BROKEN, TCP_TIMEOUT, TCP_RESET, TCP_UNREACHABLE, TLS_EXPIRED,
-                     HTTP_SERVER_ERROR, HTTP_UNEXPECTED_CONTENT, NETWORK_SLOW, HEALTHY -> Message.of(key);
+                default -> Fixes.factFree(d.cause()).orElseThrow(() -> new IllegalStateException("no fix for " + d));
             });
             case Meaning.Log l -> List.of(switch (l.cause()) {
                 case PRIVATE_NO_DIRECT -> Message.of(key, "go env -w GOPROXY=" + DEFAULT_GOPROXY);
