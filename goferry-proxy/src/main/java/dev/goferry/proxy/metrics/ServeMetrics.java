@@ -84,6 +84,18 @@ public final class ServeMetrics {
                 .tags("upstream", upstream, "outcome", outcome).register(registry).record(Duration.ofNanos(nanos));
     }
 
+    private final LongAdder sentFromFiles = new LongAdder();
+
+    {
+        FunctionCounter.builder("goferry_sendfile_bytes", sentFromFiles, LongAdder::doubleValue)
+                .description("response body bytes sent from their file with sendfile (plain HTTP/1.1)").register(registry);
+    }
+
+    /** Records {@code bytes} of a response body sent from its file with sendfile. */
+    public void sentFromFile(long bytes) {
+        sentFromFiles.add(bytes);
+    }
+
     /** Records an object refused by verification. */
     public void refused() {
         Counter.builder("goferry_verification_failures").description("fetched objects refused before storing")

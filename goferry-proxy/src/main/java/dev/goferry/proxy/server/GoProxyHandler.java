@@ -31,6 +31,10 @@ import org.eclipse.jetty.util.Callback;
  * the thread that read the request (no hand-off, no path parsing, no file system call); everything
  * else — parsing, storage, upstreams — runs on {@code blocking} (virtual threads), and an immutable
  * object served from storage is then held for the next request.
+ *
+ * <p>A body bigger than {@link #SMALL} that is a stored file goes out with {@code sendfile} on a
+ * plain HTTP/1.x connection ({@link FileBodies}); on any other it is written from the held mapping
+ * or streamed through pooled buffers.
  */
 public final class GoProxyHandler extends Handler.Abstract.NonBlocking {
 
@@ -135,7 +139,16 @@ public final class GoProxyHandler extends Handler.Abstract.NonBlocking {
         }
         response.setStatus(200);
         headers.put(held.contentLength());
-        response.write(true, Responses.isHead(request) ? EMPTY : held.body(), callback);
+        if (Responses.isHead(request)) {
+            response.write(true, EMPTY, callback);
+            return;
+        }
+        ByteBuffer body = held.body();
+        if (held.file().isPresent()
+                && FileBodies.send(request, response, callback, held.file().get(), Optional.of(body))) {
+            return;
+        }
+        response.write(true, body, callback);
     }
 
     private static boolean notModified(Request request, String etag) {
@@ -182,6 +195,11 @@ public final class GoProxyHandler extends Handler.Abstract.NonBlocking {
                 response.write(true, ByteBuffer.wrap(bytes), callback);
                 return;
             }
+        }
+        if (object.file().isPresent()
+                && FileBodies.send(request, response, callback, new FileBodies.Source(object.file().get(), object.size()),
+                        Optional.empty())) {
+            return;
         }
         if (object.file().isPresent()) {
             // Read through pooled direct buffers: memory stays bounded however big the object and

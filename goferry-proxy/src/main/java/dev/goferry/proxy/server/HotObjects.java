@@ -3,8 +3,10 @@ package dev.goferry.proxy.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  *
  * <p>Small objects are held as bytes (budget {@code heapBudget}); bigger ones, up to
  * {@code maxMapped} each, as a read-only memory mapping of their file (budget
- * {@code mappedBudget}), which the kernel copies from the page cache to the socket without a copy
- * through the heap. The file is never rewritten (immutable objects are stored once, by atomic
+ * {@code mappedBudget}); a plain HTTP/1.1 connection sends such a body from the file itself with
+ * {@code sendfile} ({@link FileBodies}), any other writes the mapping. The file is never rewritten (immutable objects are stored once, by atomic
  * rename), so a mapping stays valid. When a budget is exceeded the least recently used quarter is
  * dropped; a dropped mapping is unmapped by the garbage collector once no response uses it.
  * Objects bigger than {@code maxMapped} are not held at all: they are streamed per request.
@@ -41,10 +43,11 @@ public final class HotObjects {
         private final HttpField cacheControl;
         private final HttpField contentLength;
         private final String endpoint;
-        private final boolean mapped;
+        private final Optional<FileBodies.Source> file;
         private volatile long lastUsed;
 
-        Entry(ByteBuffer body, String etag, String contentType, String cacheControl, String endpoint, boolean mapped) {
+        Entry(ByteBuffer body, String etag, String contentType, String cacheControl, String endpoint,
+              Optional<FileBodies.Source> file) {
             this.body = body;
             this.etag = etag;
             this.etagField = new PreEncodedHttpField(HttpHeader.ETAG, etag);
@@ -52,7 +55,7 @@ public final class HotObjects {
             this.cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, cacheControl);
             this.contentLength = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.remaining());
             this.endpoint = endpoint;
-            this.mapped = mapped;
+            this.file = file;
         }
 
         /** {@return a view of the body for one response (its own position and limit)} */
@@ -80,6 +83,11 @@ public final class HotObjects {
             return contentLength;
         }
 
+        /** {@return the file a mapped body maps (a connection may send it from there); empty for bytes on the heap} */
+        Optional<FileBodies.Source> file() {
+            return file;
+        }
+
         /** {@return the endpoint name for logs and metrics} */
         public String endpoint() {
             return endpoint;
@@ -87,6 +95,10 @@ public final class HotObjects {
 
         long size() {
             return body.capacity();
+        }
+
+        private boolean mapped() {
+            return file.isPresent();
         }
     }
 
@@ -148,6 +160,9 @@ public final class HotObjects {
         }
         boolean small = size <= maxSmall;
         ByteBuffer body;
+        // Which file the mapping maps: a response sends from the file only while the path still
+        // names that same file (not one replaced by hand).
+        Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() != size) {
                 return Optional.empty();
@@ -165,7 +180,8 @@ public final class HotObjects {
                 body = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             }
         }
-        Entry entry = new Entry(body.asReadOnlyBuffer(), etag, contentType, cacheControl, endpoint, !small);
+        Entry entry = new Entry(body.asReadOnlyBuffer(), etag, contentType, cacheControl, endpoint,
+                small ? Optional.empty() : Optional.of(new FileBodies.Source(file, size, Optional.ofNullable(fileKey))));
         entry.lastUsed = clock.getAndIncrement();
         Entry previous = entries.put(rawPath, entry);
         account(previous, -1);
@@ -183,7 +199,7 @@ public final class HotObjects {
 
     private void account(Entry e, int sign) {
         if (e != null) {
-            (e.mapped ? mappedBytes : heapBytes).addAndGet(sign * e.size());
+            (e.mapped() ? mappedBytes : heapBytes).addAndGet(sign * e.size());
         }
     }
 
@@ -201,7 +217,7 @@ public final class HotObjects {
                 break;
             }
             Entry v = e.getValue();
-            if ((v.mapped ? mappedOver : heapOver) && entries.remove(e.getKey(), v)) {
+            if ((v.mapped() ? mappedOver : heapOver) && entries.remove(e.getKey(), v)) {
                 account(v, -1);
             }
         }

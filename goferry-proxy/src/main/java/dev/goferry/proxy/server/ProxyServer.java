@@ -135,7 +135,9 @@ public final class ProxyServer implements AutoCloseable {
         http.setSendServerVersion(false);
         // One selector per core: answering a held object on the selector thread uses every core.
         int cores = Runtime.getRuntime().availableProcessors();
-        ServerConnector connector = new ServerConnector(server, 1, cores, new HttpConnectionFactory(http));
+        // Its plain HTTP/1.1 connections can send a stored file's bytes with sendfile.
+        ServerConnector connector = new SendfileConnector(server, 1, cores, metrics::sentFromFile,
+                new HttpConnectionFactory(http));
         connector.setHost(config.host().isEmpty() ? null : config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
