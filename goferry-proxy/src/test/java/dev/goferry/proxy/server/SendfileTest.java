@@ -2,9 +2,14 @@ package dev.goferry.proxy.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.goferry.gomod.dirhash.Dirhash;
 import dev.goferry.proxy.Lab;
+import dev.goferry.testkit.GoClient;
+import dev.goferry.testkit.GoClients;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +103,11 @@ class SendfileTest {
 
     /** {@return goferry_sendfile_bytes_total as /metrics shows it} */
     static long sentFromFiles() {
-        String metrics = new String(Lab.get(goferry.url(), "/metrics").body());
+        return sentFromFiles(goferry);
+    }
+
+    static long sentFromFiles(Lab.Running server) {
+        String metrics = new String(Lab.get(server.url(), "/metrics").body());
         return metrics.lines().filter(l -> l.startsWith("goferry_sendfile_bytes_total "))
                 .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).findFirst()
                 .orElseThrow(() -> new AssertionError("no goferry_sendfile_bytes_total in /metrics:\n" + metrics));
@@ -107,10 +118,14 @@ class SendfileTest {
      * bytes just after the transfer, which the client may have read by then. {@return the counter}
      */
     static long sentFromFilesSettled(long want) throws InterruptedException {
-        long got = sentFromFiles();
+        return sentFromFilesSettled(goferry, want);
+    }
+
+    static long sentFromFilesSettled(Lab.Running server, long want) throws InterruptedException {
+        long got = sentFromFiles(server);
         for (int i = 0; i < 100 && got < want; i++) {
             Thread.sleep(100);
-            got = sentFromFiles();
+            got = sentFromFiles(server);
         }
         return got;
     }
@@ -275,5 +290,80 @@ class SendfileTest {
             assertThat(c.send("GET", path).read(false).sha256()).as("removed by hand: the held bytes").isEqualTo(stored);
             assertThat(sentFromFiles() - before).as("bytes sent from a file that is not the held one").isZero();
         }
+    }
+
+    /** A module version in the upstream tree: its zip's size, SHA-256 and go.sum hash. */
+    record Module(String path, long zipSize, String sha256, String h1) {}
+
+    /** Writes {@code path@v1.0.0} (a go.mod and {@code blob} random bytes, stored) into a file:// GOPROXY tree. */
+    static Module module(Path tree, String path, int blob) throws IOException {
+        Path v = Files.createDirectories(tree.resolve(path + "/@v"));
+        String goMod = "module " + path + "\n";
+        Files.writeString(v.resolve("list"), "v1.0.0\n");
+        Files.writeString(v.resolve("v1.0.0.info"), "{\"Version\":\"v1.0.0\",\"Time\":\"2024-01-01T00:00:00Z\"}\n");
+        Files.writeString(v.resolve("v1.0.0.mod"), goMod);
+        Path zip = v.resolve("v1.0.0.zip");
+        byte[] bytes = new byte[blob];
+        new SplittableRandom(blob).nextBytes(bytes);
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new ZipEntry(path + "@v1.0.0/go.mod"));
+            z.write(goMod.getBytes(StandardCharsets.UTF_8));
+            z.closeEntry();
+            z.putNextEntry(new ZipEntry(path + "@v1.0.0/blob.bin"));
+            z.write(bytes);
+            z.closeEntry();
+        }
+        MessageDigest sha = RawHttp.sha256();
+        sha.update(Files.readAllBytes(zip));
+        return new Module(path, Files.size(zip), HexFormat.of().formatHex(sha.digest()), Dirhash.hashZip(zip));
+    }
+
+    /**
+     * The real go command (both clients) downloads a held 5 MB zip and a streamed 20 MB zip sent
+     * from their files, first as goferry fetches them (MISS), then from its storage (HIT), and
+     * accepts them: exit 0, go's hash the expected h1, the cached zip the upstream's bytes.
+     */
+    @Test
+    void theGoCommandAcceptsZipsSentFromFiles() throws Exception {
+        Path tree = shared.resolve("upstream");
+        List<Module> modules = List.of(module(tree, "example.com/big", 5 * (int) MIB), module(tree, "example.com/huge", 20 * (int) MIB));
+        long zipBytes = modules.stream().mapToLong(Module::zipSize).sum();
+        int clients = 0;
+        for (GoClient go : GoClients.all()) {
+            try (Lab.Running server = Lab.start(shared.resolve("data-" + go.version()), "file://" + tree, Map.of("accessLog", "false"))) {
+                for (String round : List.of("MISS", "HIT")) {
+                    String what = "go " + go.version() + ", " + round;
+                    long before = sentFromFiles(server);
+                    Path scratch = shared.resolve("go-" + go.version() + "-" + round);
+                    Path work = Files.createDirectories(scratch.resolve("work"));
+                    Files.writeString(work.resolve("go.mod"), "module example.com/app\n\ngo 1.19\n");
+                    Map<String, String> env = new HashMap<>(go.baseEnvironment(scratch));
+                    env.put("GOPROXY", server.url());
+                    env.put("GOSUMDB", "off");
+                    env.put("GOFLAGS", "-mod=mod -modcacherw");
+                    env.put("GOMODCACHE", scratch.resolve("modcache").toString());
+                    List<String> args = new ArrayList<>(List.of("mod", "download", "-json"));
+                    modules.forEach(m -> args.add(m.path() + "@v1.0.0"));
+                    GoClient.GoResult r = go.run(work, env, 120, args.toArray(String[]::new));
+                    assertThat(r.exitCode()).as("%s: exit code; stderr:\n%s\nstdout:\n%s", what, r.stderr(), r.stdout()).isZero();
+                    Map<String, JsonNode> byPath = new HashMap<>();
+                    Lab.jsonStream(r.stdout()).forEach(j -> byPath.put(j.path("Path").asText(), j));
+                    for (Module m : modules) {
+                        JsonNode j = byPath.get(m.path());
+                        assertThat(j).as("%s: go's answer for %s in\n%s", what, m.path(), r.stdout()).isNotNull();
+                        assertThat(j.path("Error").asText()).as("%s: %s error", what, m.path()).isEmpty();
+                        assertThat(j.path("Sum").asText()).as("%s: %s Sum", what, m.path()).isEqualTo(m.h1());
+                        MessageDigest sha = RawHttp.sha256();
+                        sha.update(Files.readAllBytes(Path.of(j.path("Zip").asText())));
+                        assertThat(HexFormat.of().formatHex(sha.digest())).as("%s: %s zip in go's cache", what, m.path())
+                                .isEqualTo(m.sha256());
+                    }
+                    assertThat(sentFromFilesSettled(server, before + zipBytes) - before)
+                            .as("%s: bytes sent from files (the two zips)", what).isEqualTo(zipBytes);
+                }
+            }
+            clients++;
+        }
+        assertThat(clients).as("clients").isEqualTo(GoClients.all().size());
     }
 }
