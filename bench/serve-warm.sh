@@ -6,7 +6,8 @@
 #   JVM's defaults (the launcher's short-lived-process flags, C1 only + SerialGC, are not used).
 # - Each measurement: 5 s warm-up run, then one 15 s run; ROUNDS rounds (default 3), goferry and
 #   nginx alternating within each round, one row per round plus the median ratio. wrk, the server
-#   and the JVM share the machine's cores; run it on an idle machine.
+#   and the JVM share the machine's cores; run it on an idle machine. The last line says how many of
+#   goferry's zip bytes went out with sendfile (goferry_sendfile_bytes_total in /metrics).
 # Usage: bench/serve-warm.sh   (needs wrk and nginx: apt-get install wrk nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,3 +111,8 @@ rows = [list(map(float, l.split())) for l in open(sys.argv[1])]
 i = [r[0] for r in rows]; z = [r[1] for r in rows]
 print(f"| median ratio | | | {statistics.median(i):.2f} (min {min(i):.2f}, max {max(i):.2f}) | | | {statistics.median(z):.2f} (min {min(z):.2f}, max {max(z):.2f}) |")
 PY
+# Which way goferry sent the zips: bytes sent from the file with sendfile against all zip body bytes.
+curl -fsS "http://127.0.0.1:$gport/metrics" | awk '
+  /^goferry_sendfile_bytes_total / {s=$2}
+  /^goferry_served_bytes_total\{endpoint="zip"/ {z=$2}
+  END {printf "goferry zip body bytes: %.0f, sent with sendfile: %.0f (%.1f %%)\n", z, s, (z > 0 ? 100*s/z : 0)}'
