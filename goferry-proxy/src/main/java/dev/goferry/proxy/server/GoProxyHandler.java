@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.Callback;
  * one handler serves them all.
  *
  * <p>The handler is non-blocking for Jetty: an object held in {@link HotObjects} is answered on
- * the thread that read the request (no hand-off, no path parsing, no file system call); everything
+ * the thread that read the request (no hand-off, no path parsing; a file system call only to open
+ * a zip over {@link #SMALL} for sendfile); everything
  * else — parsing, storage, upstreams — runs on {@code blocking} (virtual threads), and an immutable
  * object served from storage is then held for the next request.
  *

@@ -27,8 +27,8 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
  * <p>Small objects are held as bytes (budget {@code heapBudget}); bigger ones, up to
  * {@code maxMapped} each, as a read-only memory mapping of their file (budget
  * {@code mappedBudget}); a plain HTTP/1.1 connection sends such a body from the file itself with
- * {@code sendfile} ({@link FileBodies}), any other writes the mapping. The file is never rewritten (immutable objects are stored once, by atomic
- * rename), so a mapping stays valid. When a budget is exceeded the least recently used quarter is
+ * {@code sendfile} ({@link FileBodies}), any other writes the mapping. The file is never rewritten
+ * (immutable objects are stored once, by atomic rename), so a mapping stays valid. When a budget is exceeded the least recently used quarter is
  * dropped; a dropped mapping is unmapped by the garbage collector once no response uses it.
  * Objects bigger than {@code maxMapped} are not held at all: they are streamed per request.
  */
@@ -160,9 +160,9 @@ public final class HotObjects {
         }
         boolean small = size <= maxSmall;
         ByteBuffer body;
-        // Which file the mapping maps: a response sends from the file only while the path still
+        // Which file a mapping maps: a response sends from the file only while the path still
         // names that same file (not one replaced by hand).
-        Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        Object fileKey = small ? null : Files.readAttributes(file, BasicFileAttributes.class).fileKey();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() != size) {
                 return Optional.empty();
