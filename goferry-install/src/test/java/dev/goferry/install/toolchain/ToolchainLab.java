@@ -36,16 +36,16 @@ import java.util.zip.ZipOutputStream;
  * may or may not hold its record. The proxy can also serve the database below
  * {@code /sumdb/<name>/} (the way proxy.golang.org serves sum.golang.org).
  */
-final class ToolchainLab implements AutoCloseable {
+public final class ToolchainLab implements AutoCloseable {
 
-    static final Path DEBIAN_GO = Path.of("/usr/lib/go-1.19");
-    static final String GO_VERSION = "go1.19.8";
-    static final String MODULE_VERSION = "v0.0.1-go1.19.8.linux-amd64";
-    static final String DB_NAME = "sum.golang.test";
-    static final byte[] GO_MOD = "module golang.org/toolchain\n".getBytes(StandardCharsets.UTF_8);
+    public static final Path DEBIAN_GO = Path.of("/usr/lib/go-1.19");
+    public static final String GO_VERSION = "go1.19.8";
+    public static final String MODULE_VERSION = "v0.0.1-go1.19.8.linux-amd64";
+    public static final String DB_NAME = "sum.golang.test";
+    public static final byte[] GO_MOD = "module golang.org/toolchain\n".getBytes(StandardCharsets.UTF_8);
 
     /** Versions the proxy lists besides the real one (no files behind them): neighbours for resolution. */
-    static final List<String> LISTED = List.of(MODULE_VERSION, "v0.0.1-go1.19.7.linux-amd64",
+    public static final List<String> LISTED = List.of(MODULE_VERSION, "v0.0.1-go1.19.7.linux-amd64",
             "v0.0.1-go1.20.3.linux-amd64", "v0.0.1-go1.19.8.darwin-arm64", "v0.0.1-go1.21rc2.linux-amd64");
 
     private static byte[] real;
@@ -54,7 +54,7 @@ final class ToolchainLab implements AutoCloseable {
      * {@return the module zip: the few files {@code go version} and the execute-bit rules need,
      * under {@code golang.org/toolchain@<v>/}, with nested go.mod files renamed _go.mod as distpack does}
      */
-    static synchronized byte[] realZip() {
+    public static synchronized byte[] realZip() {
         if (real == null) {
             try {
                 Map<String, byte[]> files = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class ToolchainLab implements AutoCloseable {
     }
 
     /** {@return the real zip with one file's content changed: a valid module zip with another h1} */
-    static byte[] tamperedZip() {
+    public static byte[] tamperedZip() {
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(realZip()))) {
             Map<String, byte[]> files = new LinkedHashMap<>();
             String prefix = "golang.org/toolchain@" + MODULE_VERSION + "/";
@@ -91,7 +91,7 @@ final class ToolchainLab implements AutoCloseable {
     }
 
     /** Writes a module zip of these files under {@code golang.org/toolchain@version/}. */
-    static byte[] zip(String version, Map<String, byte[]> files) throws IOException {
+    public static byte[] zip(String version, Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.setLevel(Deflater.BEST_SPEED);
@@ -105,7 +105,7 @@ final class ToolchainLab implements AutoCloseable {
     }
 
     /** {@return the h1 of a zip held in memory, as go.sum records it} */
-    static String h1(byte[] zip) {
+    public static String h1(byte[] zip) {
         try {
             Path tmp = Files.createTempFile("goferry-toolchain", ".zip");
             try {
@@ -129,7 +129,7 @@ final class ToolchainLab implements AutoCloseable {
     private volatile boolean servesSumdb;
 
     /** Starts the proxy (serving {@code zip} as the real version's zip) and an empty checksum database. */
-    ToolchainLab(byte[] zip) throws IOException, NoteException {
+    public ToolchainLab(byte[] zip) throws IOException, NoteException {
         key = Keys.generate(DB_NAME, new SecureRandom());
         log = new MemoryLog(key.signerKey());
         db = TestSumDb.start("", new SumDbServer(log)::write);
@@ -147,49 +147,49 @@ final class ToolchainLab implements AutoCloseable {
     }
 
     /** Adds the true record of the real zip (whatever the proxy serves) to the database. */
-    ToolchainLab withTrueRecord() {
+    public ToolchainLab withTrueRecord() {
         log.add(new MemoryLog.Entry("golang.org/toolchain", MODULE_VERSION, h1(realZip()), Dirhash.hashGoMod(GO_MOD)));
         return this;
     }
 
     /** Adds a record of another version only, so the database is not empty but does not know ours. */
-    ToolchainLab withOtherRecord() {
+    public ToolchainLab withOtherRecord() {
         log.add(new MemoryLog.Entry("golang.org/toolchain", "v0.0.1-go1.19.7.linux-amd64",
                 h1(realZip()), Dirhash.hashGoMod(GO_MOD)));
         return this;
     }
 
     /** Makes the proxy answer {@code /sumdb/<name>/supported} with 200 and serve the database below it. */
-    ToolchainLab servingSumdb() {
+    public ToolchainLab servingSumdb() {
         servesSumdb = true;
         return this;
     }
 
     /** {@return the GOPROXY URL} */
-    String goproxy() {
+    public String goproxy() {
         return "http://127.0.0.1:" + proxy.getAddress().getPort();
     }
 
     /** {@return GOSUMDB naming the database by URL} */
-    String gosumdbUrl() {
+    public String gosumdbUrl() {
         return key.verifierKey() + " " + db.url();
     }
 
     /** {@return GOSUMDB with the key only: reached through the proxy's /sumdb/ (or https://name, never in these tests)} */
-    String gosumdbKeyOnly() {
+    public String gosumdbKeyOnly() {
         return key.verifierKey();
     }
 
     /** {@return a key of the same name that did not sign this database} */
-    static String otherKey() {
+    public static String otherKey() {
         return Keys.generate(DB_NAME, new SecureRandom()).verifierKey();
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
-    List<String> sumdbPaths() {
+    public List<String> sumdbPaths() {
         return db.paths();
     }
 
