@@ -113,6 +113,14 @@ class ToolchainInstallTest {
                     assertNothingChanged(c, root);
                 }
             }
+            if (c.name().contains("/sumdb/")) {
+                assertThat(lab.requests()).as("%s: Go's dbDial asks the proxy first", c)
+                        .contains("/sumdb/" + ToolchainLab.DB_NAME + "/supported")
+                        .anyMatch(p -> p.startsWith("/sumdb/" + ToolchainLab.DB_NAME + "/lookup/"));
+                assertThat(lab.sumdbPaths()).as("%s: the database's own URL is never used", c).isEmpty();
+            } else {
+                assertThat(lab.requests()).as("%s: an explicit GOSUMDB URL bypasses the proxy", c).noneMatch(p -> p.startsWith("/sumdb/"));
+            }
             if (c.expect() != Expect.INSTALLED && c.expect() != Expect.MISMATCH) {
                 assertThat(lab.requests()).as("%s: refused before the zip was downloaded", c).noneMatch(p -> p.endsWith(".zip"));
             }
@@ -136,6 +144,45 @@ class ToolchainInstallTest {
                 if (c.expect() == Expect.MISMATCH) {
                     assertThat(r.stdout() + r.stderr()).as("%s: real %s", c, go.version()).contains("checksum mismatch");
                 }
+            }
+        }
+    }
+
+    /**
+     * A deliberate difference from the go command: when the zip of the first proxy does not match
+     * the database, goferry tries the next proxy of the list (the database still decides); Go
+     * fails the download ("checksum mismatch"), because it checks sums only after TryProxies has
+     * returned the first proxy's answer.
+     */
+    @Test
+    void aZipTheDatabaseRefusesSendsGoferryToTheNextProxyButNotGo(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab tampered = new ToolchainLab(ToolchainLab.tamperedZip());
+             ToolchainLab good = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord()) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            String goproxy = tampered.goproxy() + "," + good.goproxy();
+            Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "GOPROXY", goproxy, "GOSUMDB", good.gosumdbUrl());
+            ToolchainSource source = source(env);
+            ToolchainInstaller.Result result = new ToolchainInstaller(root, new Downloader(routing(env), DownloadSettings.DEFAULT))
+                    .install(ToolchainModule.parse(ToolchainLab.MODULE_VERSION).orElseThrow(), source.proxies(), source.verifier(),
+                            true, DownloadListener.NONE);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.source()).contains(good.goproxy());
+            assertThat(installed.failures()).singleElement().satisfies(f -> {
+                assertThat(f.source().name()).isEqualTo(tampered.goproxy());
+                assertThat(f.reason()).startsWith("checksum mismatch: verifying golang.org/toolchain@");
+            });
+            assertThat(tampered.requests()).contains("/golang.org/toolchain/@v/" + ToolchainLab.MODULE_VERSION + ".zip");
+
+            for (GoClient go : GoClients.all()) {
+                Path scratch = Files.createDirectories(tmp.resolve("go-" + go.version()));
+                Map<String, String> goEnv = new LinkedHashMap<>(go.baseEnvironment(scratch));
+                goEnv.put("GOPROXY", goproxy);
+                goEnv.put("GOSUMDB", good.gosumdbUrl());
+                goEnv.put("GOFLAGS", "-mod=mod");
+                GoClient.GoResult r = go.run(scratch, goEnv, 120, "mod", "download", "-json",
+                        "golang.org/toolchain@" + ToolchainLab.MODULE_VERSION);
+                assertThat(r.exitCode()).as("real %s: %s %s", go.version(), r.stdout(), r.stderr()).isNotZero();
+                assertThat(r.stdout() + r.stderr()).as("real %s", go.version()).contains("checksum mismatch");
             }
         }
     }
