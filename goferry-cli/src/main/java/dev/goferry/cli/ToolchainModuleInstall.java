@@ -14,6 +14,7 @@ import dev.goferry.install.toolchain.ToolchainModule;
 import dev.goferry.install.toolchain.ToolchainProxies;
 import dev.goferry.install.toolchain.ToolchainSource;
 import dev.goferry.install.toolchain.ToolchainVerifier;
+import dev.goferry.install.toolchain.Verdict;
 import dev.goferry.install.unpack.UnsafeArchiveException;
 import java.io.IOException;
 import java.util.Optional;
@@ -57,7 +58,8 @@ final class ToolchainModuleInstall {
         } catch (ChecksumDatabase.UnavailableException e) {
             throw UserError.failed(console.text("install.error.toolchain-sumdb", e.getMessage()));
         } catch (RefusedException e) {
-            throw UserError.failed(console.text("install.error.toolchain-refused", e.getMessage()));
+            throw UserError.failed(console.text(e.verdict() instanceof Verdict.Unknown
+                    ? "install.error.toolchain-unknown" : "install.error.toolchain-refused", e.getMessage()));
         } catch (ToolchainProxies.ProxyException e) {
             throw UserError.failed(console.text("install.error.toolchain-proxy", source.goproxy(), String.join("\n  ", e.failures())));
         } catch (DownloadException e) {

@@ -83,7 +83,14 @@ class ToolchainModuleCommandTest {
     @Test
     void refusalsInstallNothing() throws Exception {
         try (ToolchainLab good = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord();
-             ToolchainLab tampered = new ToolchainLab(ToolchainLab.tamperedZip()).withTrueRecord()) {
+             ToolchainLab tampered = new ToolchainLab(ToolchainLab.tamperedZip()).withTrueRecord();
+             ToolchainLab unvouched = new ToolchainLab(ToolchainLab.realZip()).withOtherRecord()) {
+            CliRun unknownToDb = CliRun.of(env(unvouched, unvouched.gosumdbUrl()), "install", "1.19.8", "--goproxy", unvouched.goproxy(),
+                    "--root", root());
+            assertThat(unknownToDb.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+            assertThat(unknownToDb.err()).contains("the checksum database does not know this version")
+                    .contains("golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": verifying go.mod: ");
+
             CliRun off = CliRun.of(env(good, "off"), "install", "1.19.8", "--goproxy", good.goproxy(), "--root", root());
             assertThat(off.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
             assertThat(off.err()).contains("cannot verify a toolchain: checksum database disabled by GOSUMDB=off");
@@ -92,7 +99,7 @@ class ToolchainModuleCommandTest {
                     "--root", root());
             assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
             assertThat(mismatch.err()).contains("refusing the toolchain: nothing was installed and the current version is unchanged")
-                    .contains("verifying golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": checksum mismatch");
+                    .contains("golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": verifying module: checksum mismatch");
 
             CliRun unknown = CliRun.of(env(good, good.gosumdbUrl()), "install", "1.19.9", "--goproxy", good.goproxy(), "--root", root());
             assertThat(unknown.exitCode()).isEqualTo(ExitCodes.PROBLEMS);

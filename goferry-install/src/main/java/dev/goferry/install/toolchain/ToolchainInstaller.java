@@ -112,7 +112,7 @@ public final class ToolchainInstaller {
                 if (!(verdict instanceof Verdict.Mismatch) || served < 0 || served + 1 >= remaining.size()) {
                     throw new RefusedException(verdict);
                 }
-                failures.add(new SourceFailure(remaining.get(served), "checksum mismatch: " + verdict.message().lines().findFirst().orElse("")));
+                failures.add(new SourceFailure(remaining.get(served), verdict.message().lines().findFirst().orElse("checksum mismatch")));
                 remaining = remaining.subList(served + 1, remaining.size());
             }
         }
@@ -126,8 +126,8 @@ public final class ToolchainInstaller {
             Files.deleteIfExists(zip);
             throw new UnsafeArchiveException(zip.getFileName().toString(), e.getMessage());
         } catch (java.util.zip.ZipException e) {
-            return new Verdict.Mismatch("verifying " + ToolchainModule.PATH + "@" + record.version()
-                    + ": not a readable zip: " + e.getMessage(), "", record.zipHash());
+            return new Verdict.Mismatch(ToolchainModule.PATH + "@" + record.version()
+                    + ": verifying module: not a readable zip: " + e.getMessage(), "", record.zipHash());
         }
     }
 

@@ -43,45 +43,41 @@ public final class ToolchainVerifier {
     public record Refused(Verdict verdict) implements Lookup {}
 
     /**
-     * Looks the version's record up and authenticates it: once for the zip line and once for the
-     * go.mod line, as cmd/go looks up {@code <version>} and {@code <version>/go.mod} (x/mod's
-     * client returns only the lines of the version asked for; both come from the same record).
+     * Looks the version's record up and authenticates it: once for the go.mod line and once for
+     * the zip line, in the order cmd/go verifies a download ({@code <version>/go.mod}, then
+     * {@code <version>}); x/mod's client returns only the lines of the version asked for, and both
+     * come from the same record. Failures read as Go's ({@code golang.org/toolchain@v…: verifying
+     * go.mod: …}).
      */
     public Lookup lookup(String moduleVersion) {
-        String what = "verifying " + ToolchainModule.PATH + "@" + moduleVersion + ": ";
+        String mod = ToolchainModule.PATH + "@" + moduleVersion;
         String[] hashes = new String[2];
         long recordId = -1;
         long treeSize = 0;
-        String[] versions = {moduleVersion, moduleVersion + "/go.mod"};
+        String[] versions = {moduleVersion + "/go.mod", moduleVersion};
         for (int i = 0; i < 2; i++) {
+            String what = mod + ": verifying " + (i == 0 ? "go.mod" : "module") + ": ";
             LookupResult result = client.lookup(ToolchainModule.PATH, versions[i]);
             switch (result) {
                 case LookupResult.Verified v -> {
                     Optional<String> h = v.hashFor(ToolchainModule.PATH, versions[i]);
                     if (h.isEmpty()) {
-                        return new Refused(new Verdict.DatabaseFailed(what + "checksum database " + client.name()
-                                + " has no " + (i == 0 ? "zip" : "go.mod") + " hash for it"));
+                        return new Refused(new Verdict.DatabaseFailed(what + ToolchainModule.PATH + "@" + versions[i]
+                                + ": checksum database " + client.name() + " has no hash for it"));
                     }
                     hashes[i] = h.get();
                     recordId = v.recordId();
                     treeSize = v.tree().n();
                 }
                 case LookupResult.NotFound n -> {
-                    return new Refused(new Verdict.Unknown(withPrefix(what, n.message())
-                            + "\n(the checksum database " + client.name()
-                            + " does not know this toolchain: goferry installs only toolchains it vouches for)"));
+                    return new Refused(new Verdict.Unknown(what + n.message()));
                 }
                 default -> {
-                    return new Refused(new Verdict.DatabaseFailed(withPrefix(what, result.message())));
+                    return new Refused(new Verdict.DatabaseFailed(what + result.message()));
                 }
             }
         }
-        return new Found(new Record(moduleVersion, hashes[0], hashes[1], recordId, treeSize));
-    }
-
-    private static String withPrefix(String what, String message) {
-        String bare = what.substring("verifying ".length());
-        return message.startsWith(bare) ? "verifying " + message : what + message;
+        return new Found(new Record(moduleVersion, hashes[1], hashes[0], recordId, treeSize));
     }
 
     /**
@@ -91,14 +87,14 @@ public final class ToolchainVerifier {
      *     prefix fails here, as {@code hashModuleZip} fails in Go)
      */
     public Verdict check(Record record, Path zip, byte[] goMod) throws IOException {
-        String what = "verifying " + ToolchainModule.PATH + "@" + record.version();
+        String what = ToolchainModule.PATH + "@" + record.version() + ": verifying ";
         String modGot = Dirhash.hashGoMod(goMod);
         if (!modGot.equals(record.goModHash())) {
-            return mismatch(what + "/go.mod", modGot, record.goModHash());
+            return mismatch(what + "go.mod", modGot, record.goModHash());
         }
         String zipGot = Dirhash.hashModuleZip(zip, new ModuleVersion(ToolchainModule.PATH, record.version()));
         if (!zipGot.equals(record.zipHash())) {
-            return mismatch(what, zipGot, record.zipHash());
+            return mismatch(what + "module", zipGot, record.zipHash());
         }
         return new Verdict.Verified(client.name(), zipGot, modGot, record.recordId(), record.treeSize());
     }
@@ -110,6 +106,7 @@ public final class ToolchainVerifier {
                 + "SECURITY ERROR\n"
                 + "This download does NOT match the one reported by the checksum server.\n"
                 + "The bits may have been replaced on the origin server, or an attacker may\n"
-                + "have intercepted the download attempt.", got, want);
+                + "have intercepted the download attempt.\n\n"
+                + "For more information, see 'go help module-auth'.", got, want);
     }
 }

@@ -2,8 +2,9 @@ package dev.goferry.install.toolchain;
 
 /**
  * What the checksum database says about a downloaded toolchain. Only {@link Verified} installs;
- * every other verdict leaves the root as it was. Messages follow the go command's
- * ({@code verifying <module>@<version>: …}).
+ * every other verdict leaves the root as it was. Messages are the go command's
+ * ({@code golang.org/toolchain@<version>: verifying module: checksum mismatch …}, {@code …: verifying
+ * go.mod: …}); a checksum mismatch reads exactly as {@code go mod download} reports it.
  */
 public sealed interface Verdict {
 

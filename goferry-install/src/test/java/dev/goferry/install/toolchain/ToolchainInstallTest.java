@@ -142,7 +142,9 @@ class ToolchainInstallTest {
                     assertThat(field(r.stdout(), "GoModSum")).as("%s: real %s GoModSum", c, go.version()).isEqualTo(v.goModHash());
                 }
                 if (c.expect() == Expect.MISMATCH) {
-                    assertThat(r.stdout() + r.stderr()).as("%s: real %s", c, go.version()).contains("checksum mismatch");
+                    String goferry = ((RefusedException) failure.orElseThrow()).verdict().message();
+                    assertThat(error(r.stdout()).strip()).as("%s: real %s's error is goferry's, verbatim", c, go.version())
+                            .isEqualTo(goferry);
                 }
             }
         }
@@ -169,7 +171,8 @@ class ToolchainInstallTest {
             assertThat(installed.source()).contains(good.goproxy());
             assertThat(installed.failures()).singleElement().satisfies(f -> {
                 assertThat(f.source().name()).isEqualTo(tampered.goproxy());
-                assertThat(f.reason()).startsWith("checksum mismatch: verifying golang.org/toolchain@");
+                assertThat(f.reason()).isEqualTo("golang.org/toolchain@" + ToolchainLab.MODULE_VERSION
+                        + ": verifying module: checksum mismatch");
             });
             assertThat(tampered.requests()).contains("/golang.org/toolchain/@v/" + ToolchainLab.MODULE_VERSION + ".zip");
 
@@ -258,7 +261,7 @@ class ToolchainInstallTest {
         Verdict verdict = ((RefusedException) failure.get()).verdict();
         assertThat(verdict).as("%s: verdict", c).isInstanceOf(kind);
         assertThat(verdict.message()).as(c.name())
-                .startsWith("verifying golang.org/toolchain@" + ToolchainLab.MODULE_VERSION).contains(text);
+                .startsWith("golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": verifying ").contains(text);
         assertNothingChanged(c, root);
     }
 
@@ -289,6 +292,19 @@ class ToolchainInstallTest {
 
     private static ProxyRouting routing(Map<String, String> env) {
         return new ProxyRouting(ProxyEnvironment.from(new HashMap<>(env), ProxyRules.LATEST));
+    }
+
+    /** {@return the "Error" of {@code go mod download -json}'s object, decoded} */
+    private static String error(String json) throws java.io.IOException {
+        try (var p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME && p.currentName().equals("Error")) {
+                    p.nextToken();
+                    return p.getText();
+                }
+            }
+        }
+        return "(no Error in " + json + ")";
     }
 
     private static String field(String json, String name) {
