@@ -45,7 +45,7 @@ final class ToolchainModuleInstall {
         ToolchainSource.Versions versions;
         try {
             versions = toolchains.toolchainVersions(source, platform[0], goarch);
-            Release release = versions.index().resolve(query);
+            Release release = versions.resolve(query);
             ReleaseFile file = release.archiveFor(platform[0], goarch).orElseThrow(() -> UserError.failed(
                     console.text("install.error.no-platform", release.version(), platform[0] + "/" + goarch)));
             ToolchainModule.Listed listed = ToolchainModule.parse(file.filename().substring(0, file.filename().length() - ".zip".length()))

@@ -58,7 +58,16 @@ public record ToolchainSource(Route route, RouteSettings settings, String goprox
      *
      * @param proxy the GOPROXY entry that served {@code @v/list}
      */
-    public record Versions(String proxy, ReleaseIndex index) {}
+    public record Versions(String proxy, ReleaseIndex index) {
+
+        /** The list's name in messages about a version it does not have. */
+        public static final String LIST_NAME = "the golang.org/toolchain module's version list";
+
+        /** {@return the release a query names ({@link ReleaseIndex#resolve}), with messages naming the module's list} */
+        public dev.goferry.install.index.Release resolve(String query) throws dev.goferry.install.index.VersionNotFoundException {
+            return index.resolve(query, LIST_NAME);
+        }
+    }
 
     /** {@return the verifier over the checksum database GOSUMDB names, reached as cmd/go reaches it} */
     public ToolchainVerifier verifier() throws ChecksumDatabase.UnavailableException, InterruptedException {

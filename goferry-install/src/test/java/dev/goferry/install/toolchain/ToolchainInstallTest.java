@@ -208,7 +208,9 @@ class ToolchainInstallTest {
                     Map.entry("go1.19.8", "go1.19.8 v0.0.1-go1.19.8.linux-amd64.zip"),
                     Map.entry("1.19.7", "go1.19.7 v0.0.1-go1.19.7.linux-amd64.zip"),
                     Map.entry("1.21", "go1.21rc2 v0.0.1-go1.21rc2.linux-amd64.zip"));
-            assertThatThrownBy(() -> versions.index().resolve("1.19.9")).isInstanceOf(VersionNotFoundException.class)
+            assertThatThrownBy(() -> versions.resolve("1.19.9")).isInstanceOf(VersionNotFoundException.class)
+                    .hasMessage("go version \"1.19.9\": no such release in the golang.org/toolchain module's version list"
+                            + " (nearest: go1.19.8, go1.19.7)")
                     .satisfies(e -> assertThat(((VersionNotFoundException) e).nearest()).containsExactly("go1.19.8", "go1.19.7"));
             assertThat(source.versions("darwin", "arm64").index().releases()).extracting(Release::version).containsExactly("go1.19.8");
         }
