@@ -191,6 +191,24 @@ class ToolchainInstallTest {
     }
 
     @Test
+    void aCutTransferIsResumedWithARangeRequestAndStillVerified(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab lab = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord().cuttingTheNextZip()) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "GOPROXY", lab.goproxy(), "GOSUMDB", lab.gosumdbUrl());
+            ToolchainSource source = source(env);
+            ToolchainInstaller.Result result = new ToolchainInstaller(root, new Downloader(routing(env), DownloadSettings.DEFAULT))
+                    .install(ToolchainModule.parse(ToolchainLab.MODULE_VERSION).orElseThrow(), source.proxies(), source.verifier(),
+                            true, DownloadListener.NONE);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("connection"));
+            int cut = ToolchainLab.realZip().length * 2 / 5;
+            assertThat(lab.zipRanges()).containsExactly("", "bytes=" + cut + "-");
+            assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
+            assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
+        }
+    }
+
+    @Test
     void resolvesVersionsFromTheProxyListAndNamesTheNearestOnAMiss(@TempDir Path tmp) throws Exception {
         try (ToolchainLab lab = new ToolchainLab(ToolchainLab.realZip())) {
             ToolchainSource source = source(Map.of("HOME", tmp.toString(), "GOPROXY", "http://127.0.0.1:1|" + lab.goproxy(),

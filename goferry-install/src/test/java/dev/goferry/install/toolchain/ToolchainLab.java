@@ -127,6 +127,7 @@ public final class ToolchainLab implements AutoCloseable {
     private final Keys.KeyStrings key;
     private final TestSumDb db;
     private volatile boolean servesSumdb;
+    private final java.util.concurrent.atomic.AtomicBoolean cutNextZip = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Starts the proxy (serving {@code zip} as the real version's zip) and an empty checksum database. */
     public ToolchainLab(byte[] zip) throws IOException, NoteException {
@@ -165,6 +166,15 @@ public final class ToolchainLab implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes the next full zip answer announce the whole length, send 40% of it and close the
+     * connection (a cut transfer); later requests, with or without Range, are served whole.
+     */
+    public ToolchainLab cuttingTheNextZip() {
+        cutNextZip.set(true);
+        return this;
+    }
+
     /** {@return the GOPROXY URL} */
     public String goproxy() {
         return "http://127.0.0.1:" + proxy.getAddress().getPort();
@@ -188,6 +198,13 @@ public final class ToolchainLab implements AutoCloseable {
     public List<String> requests() {
         return List.copyOf(requests);
     }
+
+    /** {@return the Range headers of the zip requests, "" for none, in order} */
+    public List<String> zipRanges() {
+        return List.copyOf(zipRanges);
+    }
+
+    private final List<String> zipRanges = new CopyOnWriteArrayList<>();
 
     public List<String> sumdbPaths() {
         return db.paths();
@@ -215,6 +232,27 @@ public final class ToolchainLab implements AutoCloseable {
                 body = "not found\n".getBytes(StandardCharsets.UTF_8);
             }
             exchange.getResponseHeaders().set("Content-Type", path.endsWith(".zip") ? "application/zip" : "text/plain; charset=utf-8");
+            if (status == 200 && path.endsWith(".zip")) {
+                String range = exchange.getRequestHeaders().getFirst("Range");
+                zipRanges.add(range == null ? "" : range);
+                java.util.regex.Matcher m = range == null ? null : java.util.regex.Pattern.compile("bytes=(\\d+)-").matcher(range);
+                if (m != null && m.matches()) {
+                    int from = Integer.parseInt(m.group(1));
+                    exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
+                    exchange.sendResponseHeaders(206, body.length - from);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body, from, body.length - from);
+                    }
+                    return;
+                }
+                if (cutNextZip.compareAndSet(true, false)) {
+                    exchange.sendResponseHeaders(200, body.length);
+                    OutputStream out = exchange.getResponseBody();
+                    out.write(body, 0, body.length * 2 / 5);
+                    out.flush();
+                    return; // closing the exchange without the rest cuts the connection
+                }
+            }
             exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
