@@ -50,7 +50,7 @@ final class ToolchainModuleInstall {
                     console.text("install.error.no-platform", release.version(), platform[0] + "/" + goarch)));
             ToolchainModule.Listed listed = ToolchainModule.parse(file.filename().substring(0, file.filename().length() - ".zip".length()))
                     .orElseThrow();
-            ToolchainVerifier verifier = source.verifier();
+            ToolchainVerifier verifier = source.verifier(root.dir().resolve("sumdb"));
             result = new ToolchainInstaller(root, new Downloader(toolchains.routing(), dev.goferry.install.download.DownloadSettings.DEFAULT))
                     .install(listed, source.proxies(), verifier, makeCurrent, new ProgressLine(console, System::nanoTime));
         } catch (VersionNotFoundException e) {

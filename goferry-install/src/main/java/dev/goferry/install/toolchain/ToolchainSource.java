@@ -74,6 +74,19 @@ public record ToolchainSource(Route route, RouteSettings settings, String goprox
         return new ToolchainVerifier(database().client());
     }
 
+    /**
+     * {@return the verifier over the checksum database, starting from (and saving) the newest
+     * verified signed tree in {@code <stateDir>/<name>/latest}}
+     */
+    public ToolchainVerifier verifier(java.nio.file.Path stateDir) throws ChecksumDatabase.UnavailableException, InterruptedException {
+        ChecksumDatabase.Connected db = database();
+        java.nio.file.Path file = stateDir.resolve(db.name()).resolve("latest").normalize();
+        if (!file.startsWith(stateDir.normalize())) {
+            return new ToolchainVerifier(db.client()); // a name with ".." elements: nothing saved outside the folder
+        }
+        return ToolchainVerifier.remembering(db.client(), file);
+    }
+
     /** {@return the connected checksum database} */
     public ChecksumDatabase.Connected database() throws ChecksumDatabase.UnavailableException, InterruptedException {
         return ChecksumDatabase.open(route, settings.sumdb(), http);

@@ -5,6 +5,7 @@ import dev.goferry.gomod.module.ModuleVersion;
 import dev.goferry.gomod.sumdb.LookupResult;
 import dev.goferry.gomod.sumdb.SumDbClient;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,9 +21,54 @@ import java.util.Optional;
 public final class ToolchainVerifier {
 
     private final SumDbClient client;
+    private final java.util.Optional<Path> latestFile;
 
     public ToolchainVerifier(SumDbClient client) {
         this.client = client;
+        this.latestFile = java.util.Optional.empty();
+    }
+
+    private ToolchainVerifier(SumDbClient client, Path latestFile) {
+        this.client = client;
+        this.latestFile = java.util.Optional.of(latestFile);
+    }
+
+    /**
+     * {@return a verifier that starts from the signed tree saved in {@code latestFile} by an
+     * earlier install and saves each newer verified tree there} (the go command's
+     * {@code $GOPATH/pkg/sumdb/<name>/latest}): a database that rewrites its history between two
+     * installs is then caught ("SECURITY ERROR … go.sum database server misbehavior detected!").
+     * A saved tree that does not verify with the key (the database's key changed) is ignored.
+     */
+    public static ToolchainVerifier remembering(SumDbClient client, Path latestFile) {
+        try {
+            if (Files.isRegularFile(latestFile)) {
+                byte[] note;
+                try (var in = Files.newInputStream(latestFile)) {
+                    note = in.readNBytes(64 * 1024);
+                }
+                client.trust(note);
+            }
+        } catch (IOException unreadable) {
+            // Like a first run: nothing to compare with.
+        }
+        return new ToolchainVerifier(client, latestFile);
+    }
+
+    /** Saves the newest verified tree when it is newer than the saved one (best effort: the install does not depend on it). */
+    private void saveLatest() {
+        if (latestFile.isEmpty() || client.latestNote().isEmpty()) {
+            return;
+        }
+        Path file = latestFile.get();
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+            Files.write(tmp, client.latestNote().get());
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // Kept in memory for this run; the next install starts from the database's word again.
+        }
     }
 
     /**
@@ -46,8 +92,9 @@ public final class ToolchainVerifier {
      * Looks the version's record up and authenticates it: once for the go.mod line and once for
      * the zip line, in the order cmd/go verifies a download ({@code <version>/go.mod}, then
      * {@code <version>}); x/mod's client returns only the lines of the version asked for, and both
-     * come from the same record. Failures read as Go's ({@code golang.org/toolchain@v…: verifying
-     * go.mod: …}).
+     * come from the same record. Before the first, the signed tree head {@code /latest} is fetched
+     * and checked against the newest known tree. Failures read as Go's ({@code
+     * golang.org/toolchain@v…: verifying go.mod: …}).
      */
     public Lookup lookup(String moduleVersion) {
         String mod = ToolchainModule.PATH + "@" + moduleVersion;
@@ -57,7 +104,9 @@ public final class ToolchainVerifier {
         String[] versions = {moduleVersion + "/go.mod", moduleVersion};
         for (int i = 0; i < 2; i++) {
             String what = mod + ": verifying " + (i == 0 ? "go.mod" : "module") + ": ";
-            LookupResult result = client.lookup(ToolchainModule.PATH, versions[i]);
+            // The first lookup also fetches /latest (the go command does not): a database that
+            // rewrote its history since the saved tree is caught even when the record is missing.
+            LookupResult result = i == 0 ? client.verify(ToolchainModule.PATH, versions[i]) : client.lookup(ToolchainModule.PATH, versions[i]);
             switch (result) {
                 case LookupResult.Verified v -> {
                     Optional<String> h = v.hashFor(ToolchainModule.PATH, versions[i]);
@@ -77,6 +126,7 @@ public final class ToolchainVerifier {
                 }
             }
         }
+        saveLatest();
         return new Found(new Record(moduleVersion, hashes[1], hashes[0], recordId, treeSize));
     }
 

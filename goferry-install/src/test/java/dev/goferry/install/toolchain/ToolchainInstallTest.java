@@ -208,6 +208,44 @@ class ToolchainInstallTest {
         }
     }
 
+    /**
+     * Like the go command's {@code $GOPATH/pkg/sumdb/<name>/latest}: the tree verified by one
+     * install is saved in the root, so the same database (same key) serving another history later
+     * is caught, where a fresh client would only see "not found".
+     */
+    @Test
+    void aDatabaseThatRewritesItsHistoryIsCaughtByTheSavedTree(@TempDir Path tmp) throws Exception {
+        ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+        Path state = root.dir().resolve("sumdb");
+        try (ToolchainLab honest = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord()) {
+            Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "GOPROXY", honest.goproxy(),
+                    "GOSUMDB", honest.gosumdbUrl());
+            ToolchainSource source = source(env);
+            new ToolchainInstaller(root, new Downloader(routing(env), DownloadSettings.DEFAULT))
+                    .install(ToolchainModule.parse(ToolchainLab.MODULE_VERSION).orElseThrow(), source.proxies(), source.verifier(state),
+                            false, DownloadListener.NONE);
+            assertThat(state.resolve(ToolchainLab.DB_NAME + "/latest")).content().startsWith("go.sum database tree\n1\n");
+            try (ToolchainLab forked = new ToolchainLab(ToolchainLab.realZip(), honest.key())
+                    .withOtherRecord().withRecordOf("v0.0.1-go1.19.6.linux-amd64")) {
+                root.remove(ToolchainLab.GO_VERSION);
+                Map<String, String> env2 = Map.of("HOME", tmp.resolve("home").toString(), "GOPROXY", forked.goproxy(),
+                        "GOSUMDB", forked.gosumdbUrl());
+                ToolchainSource forkedSource = source(env2);
+                ToolchainModule.Listed listed = ToolchainModule.parse(ToolchainLab.MODULE_VERSION).orElseThrow();
+                assertThatThrownBy(() -> new ToolchainInstaller(root, new Downloader(routing(env2), DownloadSettings.DEFAULT))
+                        .install(listed, forkedSource.proxies(), forkedSource.verifier(state), false, DownloadListener.NONE))
+                        .isInstanceOf(RefusedException.class)
+                        .satisfies(e -> assertThat(((RefusedException) e).verdict()).isInstanceOf(Verdict.DatabaseFailed.class))
+                        .hasMessageContaining("SECURITY ERROR\ngo.sum database server misbehavior detected!")
+                        .hasMessageContaining("old database:\n\tgo.sum database tree\n\t1\n");
+                assertThat(forkedSource.verifier().lookup(ToolchainLab.MODULE_VERSION)).as("without the saved tree")
+                        .isInstanceOf(ToolchainVerifier.Refused.class)
+                        .satisfies(r -> assertThat(((ToolchainVerifier.Refused) r).verdict()).isInstanceOf(Verdict.Unknown.class));
+                assertThat(root.list()).isEmpty();
+            }
+        }
+    }
+
     @Test
     void resolvesVersionsFromTheProxyListAndNamesTheNearestOnAMiss(@TempDir Path tmp) throws Exception {
         try (ToolchainLab lab = new ToolchainLab(ToolchainLab.realZip())) {

@@ -131,7 +131,12 @@ public final class ToolchainLab implements AutoCloseable {
 
     /** Starts the proxy (serving {@code zip} as the real version's zip) and an empty checksum database. */
     public ToolchainLab(byte[] zip) throws IOException, NoteException {
-        key = Keys.generate(DB_NAME, new SecureRandom());
+        this(zip, Keys.generate(DB_NAME, new SecureRandom()));
+    }
+
+    /** Like {@link #ToolchainLab(byte[])}, signing with {@code key} (two labs with one key: a database and its fork). */
+    public ToolchainLab(byte[] zip, Keys.KeyStrings key) throws IOException, NoteException {
+        this.key = key;
         log = new MemoryLog(key.signerKey());
         db = TestSumDb.start("", new SumDbServer(log)::write);
         String dir = "/golang.org/toolchain/@v/";
@@ -155,8 +160,12 @@ public final class ToolchainLab implements AutoCloseable {
 
     /** Adds a record of another version only, so the database is not empty but does not know ours. */
     public ToolchainLab withOtherRecord() {
-        log.add(new MemoryLog.Entry("golang.org/toolchain", "v0.0.1-go1.19.7.linux-amd64",
-                h1(realZip()), Dirhash.hashGoMod(GO_MOD)));
+        return withRecordOf("v0.0.1-go1.19.7.linux-amd64");
+    }
+
+    /** Adds a record for another module version (with the real zip's hashes). */
+    public ToolchainLab withRecordOf(String moduleVersion) {
+        log.add(new MemoryLog.Entry("golang.org/toolchain", moduleVersion, h1(realZip()), Dirhash.hashGoMod(GO_MOD)));
         return this;
     }
 
@@ -178,6 +187,11 @@ public final class ToolchainLab implements AutoCloseable {
     /** {@return the GOPROXY URL} */
     public String goproxy() {
         return "http://127.0.0.1:" + proxy.getAddress().getPort();
+    }
+
+    /** {@return the database's key pair} */
+    public Keys.KeyStrings key() {
+        return key;
     }
 
     /** {@return GOSUMDB naming the database by URL} */
