@@ -62,15 +62,11 @@ public final class ChecksumDatabase {
             case SumDbRoute.ViaProxies v -> viaProxies(v, http);
         };
         try {
-            return new Connected(keyName(key), base, SumDbClient.of(key, fetcher(base, http)));
+            SumDbClient client = SumDbClient.of(key, fetcher(base, http));
+            return new Connected(client.name(), base, client);
         } catch (NoteException e) {
             throw new UnavailableException("invalid GOSUMDB: " + e.getMessage());
         }
-    }
-
-    private static String keyName(String key) {
-        int plus = key.indexOf('+');
-        return plus < 0 ? key : key.substring(0, plus);
     }
 
     private static String viaProxies(SumDbRoute.ViaProxies v, ModuleHttp http) throws UnavailableException, InterruptedException {

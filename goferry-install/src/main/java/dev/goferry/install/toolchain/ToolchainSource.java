@@ -9,7 +9,10 @@ import dev.goferry.gomod.route.RouteQuery;
 import dev.goferry.gomod.route.RouteSettings;
 import dev.goferry.install.download.DownloadSettings;
 import dev.goferry.install.download.ProxyRouting;
+import dev.goferry.install.index.Release;
 import dev.goferry.install.index.ReleaseIndex;
+import dev.goferry.install.index.VersionNotFoundException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +67,7 @@ public record ToolchainSource(Route route, RouteSettings settings, String goprox
         public static final String LIST_NAME = "the golang.org/toolchain module's version list";
 
         /** {@return the release a query names ({@link ReleaseIndex#resolve}), with messages naming the module's list} */
-        public dev.goferry.install.index.Release resolve(String query) throws dev.goferry.install.index.VersionNotFoundException {
+        public Release resolve(String query) throws VersionNotFoundException {
             return index.resolve(query, LIST_NAME);
         }
     }
@@ -78,9 +81,9 @@ public record ToolchainSource(Route route, RouteSettings settings, String goprox
      * {@return the verifier over the checksum database, starting from (and saving) the newest
      * verified signed tree in {@code <stateDir>/<name>/latest}}
      */
-    public ToolchainVerifier verifier(java.nio.file.Path stateDir) throws ChecksumDatabase.UnavailableException, InterruptedException {
+    public ToolchainVerifier verifier(Path stateDir) throws ChecksumDatabase.UnavailableException, InterruptedException {
         ChecksumDatabase.Connected db = database();
-        java.nio.file.Path file = stateDir.resolve(db.name()).resolve("latest").normalize();
+        Path file = stateDir.resolve(db.name()).resolve("latest").normalize();
         if (!file.startsWith(stateDir.normalize())) {
             return new ToolchainVerifier(db.client()); // a name with ".." elements: nothing saved outside the folder
         }

@@ -21,16 +21,16 @@ import java.util.Optional;
 public final class ToolchainVerifier {
 
     private final SumDbClient client;
-    private final java.util.Optional<Path> latestFile;
+    private final Optional<Path> latestFile;
 
     public ToolchainVerifier(SumDbClient client) {
         this.client = client;
-        this.latestFile = java.util.Optional.empty();
+        this.latestFile = Optional.empty();
     }
 
     private ToolchainVerifier(SumDbClient client, Path latestFile) {
         this.client = client;
-        this.latestFile = java.util.Optional.of(latestFile);
+        this.latestFile = Optional.of(latestFile);
     }
 
     /**
