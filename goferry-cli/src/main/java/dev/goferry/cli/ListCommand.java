@@ -59,7 +59,8 @@ final class ListCommand implements Callable<Integer> {
             throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         Optional<String> current = toolchainRoot.currentVersion();
-        return remote ? remote(console, toolchains, toolchainRoot, installed, current) : local(console, installed, current);
+        boolean module = goproxy.isPresent() || toolchainModule;
+        return remote || module ? remote(console, toolchains, toolchainRoot, installed, current) : local(console, installed, current);
     }
 
     private int local(Console console, List<String> installed, Optional<String> current) {

@@ -51,7 +51,7 @@ class ToolchainModuleCommandTest {
             GoClient.GoResult version = go.run(tmp, go.baseEnvironment(Files.createDirectories(tmp.resolve("scratch"))), 30, "version");
             assertThat(version.stdout().strip()).isEqualTo("go version go1.19.8 linux/amd64");
 
-            CliRun listed = CliRun.of(env(lab, lab.gosumdbUrl()), "list", "--remote", "--goproxy", lab.goproxy(), "--root", root());
+            CliRun listed = CliRun.of(env(lab, lab.gosumdbUrl()), "list", "--goproxy", lab.goproxy(), "--root", root());
             assertThat(listed.exitCode()).as(listed.err()).isZero();
             assertThat(listed.out()).isEqualTo("""
                     golang.org/toolchain versions at %s for linux/amd64:
