@@ -20,11 +20,17 @@ import java.util.Optional;
  * failing proxy. That is safe because no proxy is trusted with the bytes: the checksum database
  * decides, and a zip it does not vouch for is refused whoever served it.
  *
- * <p>{@code direct} is not followed: the toolchain module has no repository goferry could clone,
- * and {@code file://} trees are not read (the downloader speaks HTTP). Both count as "not found"
- * with a reason in the failure list.
+ * <p>{@code direct} means {@value #DIRECT_ORIGIN}: {@code golang.org/toolchain?go-get=1} answers
+ * {@code <meta name="go-import" content="golang.org/toolchain mod https://go.dev/dl/mod">}
+ * (golang/website), a module proxy built from the release archives, so the go command in direct
+ * mode fetches from there; goferry uses that origin without the discovery request.
+ * {@code file://} trees are not read (the downloader speaks HTTP): they count as "not found" with
+ * the reason in the failure list.
  */
 public final class ToolchainProxies {
+
+    /** Where {@code direct} fetches the toolchain module (the "mod" origin of its go-import tag). */
+    public static final String DIRECT_ORIGIN = "https://go.dev/dl/mod";
 
     private final Route route;
     private final ModuleHttp http;
@@ -86,10 +92,16 @@ public final class ToolchainProxies {
             return sources;
         }
         for (Entry e : route.chain()) {
-            if (e instanceof Entry.Proxy p && !p.isFile()) {
-                String zip = route.url(p.base(), Step.ZIP, moduleVersion);
+            Optional<String> base = switch (e) {
+                case Entry.Proxy p when !p.isFile() -> Optional.of(p.base());
+                case Entry.Direct d -> Optional.of(DIRECT_ORIGIN);
+                default -> Optional.empty();
+            };
+            if (base.isPresent()) {
+                String zip = route.url(base.get(), Step.ZIP, moduleVersion);
                 String dir = zip.substring(0, zip.lastIndexOf('/') + 1);
-                sources.add(new ReleaseSource(p.base(), URI.create(dir)));
+                sources.add(new ReleaseSource(e instanceof Entry.Direct ? "direct (" + DIRECT_ORIGIN + ")" : base.get(),
+                        URI.create(dir)));
             }
         }
         return sources;
@@ -102,32 +114,39 @@ public final class ToolchainProxies {
         List<String> failures = new ArrayList<>();
         boolean allNotFound = true;
         for (Entry e : route.chain()) {
+            Entry.Proxy p;
             switch (e) {
-                case Entry.Skip s -> failures.add(s.entry() + ": " + s.goError());
-                case Entry.Direct d -> failures.add("direct: goferry fetches the toolchain module from module proxies only");
-                case Entry.Proxy p when p.isFile() -> failures.add(p.base() + ": file:// proxies are not read by goferry install");
-                case Entry.Proxy p -> {
-                    String url = route.url(p.base(), step, version);
-                    Optional<String> failure;
-                    boolean notFound;
-                    try {
-                        ModuleHttp.Answer a = http.get(URI.create(url));
-                        if (a.status() == 200) {
-                            return new Fetched(p.base(), a.body());
-                        }
-                        failure = Optional.of(a.reason());
-                        notFound = a.notFound();
-                    } catch (IOException | IllegalArgumentException x) {
-                        failure = Optional.of(x.getMessage() == null ? x.toString() : x.getMessage());
-                        notFound = false;
-                    }
-                    failures.add(p.base() + ": " + failure.get());
-                    if (!notFound) {
-                        allNotFound = false;
-                        if (!p.fallBackOnError()) {
-                            throw new ProxyException(what, failures, false);
-                        }
-                    }
+                case Entry.Skip s -> {
+                    failures.add(s.entry() + ": " + s.goError());
+                    continue;
+                }
+                case Entry.Proxy file when file.isFile() -> {
+                    failures.add(file.base() + ": file:// proxies are not read by goferry install");
+                    continue;
+                }
+                case Entry.Proxy proxy -> p = proxy;
+                case Entry.Direct d -> p = new Entry.Proxy(DIRECT_ORIGIN, d.fallBackOnError());
+            }
+            String name = e instanceof Entry.Direct ? "direct (" + DIRECT_ORIGIN + ")" : p.base();
+            String url = route.url(p.base(), step, version);
+            Optional<String> failure;
+            boolean notFound;
+            try {
+                ModuleHttp.Answer a = http.get(URI.create(url));
+                if (a.status() == 200) {
+                    return new Fetched(name, a.body());
+                }
+                failure = Optional.of(a.reason());
+                notFound = a.notFound();
+            } catch (IOException | IllegalArgumentException x) {
+                failure = Optional.of(x.getMessage() == null ? x.toString() : x.getMessage());
+                notFound = false;
+            }
+            failures.add(name + ": " + failure.get());
+            if (!notFound) {
+                allNotFound = false;
+                if (!p.fallBackOnError()) {
+                    throw new ProxyException(what, failures, false);
                 }
             }
         }
