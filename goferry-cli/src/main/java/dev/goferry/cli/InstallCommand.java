@@ -11,6 +11,7 @@ import dev.goferry.install.index.ReleaseIndex;
 import dev.goferry.install.index.VersionNotFoundException;
 import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
+import dev.goferry.install.toolchain.Verdict;
 import dev.goferry.install.source.ReleaseCatalog;
 import dev.goferry.install.unpack.UnsafeArchiveException;
 import java.io.IOException;
@@ -60,12 +61,24 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--no-use", descriptionKey = "install.no-use")
     boolean noUse;
 
+    @Option(names = "--goproxy", paramLabel = "LIST", descriptionKey = "install.goproxy")
+    Optional<String> goproxy = Optional.empty();
+
+    @Option(names = "--toolchain-module", descriptionKey = "install.toolchain-module")
+    boolean toolchainModule;
+
     @Override
     public Integer call() {
         Console console = parent.console();
         Toolchains toolchains = new Toolchains(console);
         ToolchainRoot toolchainRoot = toolchains.root(root);
         ReleaseCatalog catalog = toolchains.catalog(catalogFile, indexUrls, mirrors);
+        if (goproxy.isPresent() || toolchainModule) {
+            if (archive.isPresent() || !mirrors.isEmpty() || !indexUrls.isEmpty()) {
+                throw UserError.usage(console.text("install.error.toolchain-options"));
+            }
+            return new ToolchainModuleInstall(console, toolchains, toolchainRoot).install(version, goproxy, !noUse);
+        }
         Installer installer = new Installer(toolchainRoot, toolchains.downloader());
         Installer.Outcome outcome;
         Optional<String> indexOrigin;
@@ -112,9 +125,9 @@ final class InstallCommand implements Callable<Integer> {
             throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         if (console.json()) {
-            console.printJson(json(outcome, indexOrigin, toolchains, toolchainRoot));
+            console.printJson(json(outcome, indexOrigin, Optional.empty(), toolchains, toolchainRoot));
         } else {
-            text(console, outcome, indexOrigin, toolchains, toolchainRoot);
+            text(console, outcome, indexOrigin, Optional.empty(), toolchains, toolchainRoot);
         }
         return ExitCodes.OK;
     }
@@ -134,18 +147,26 @@ final class InstallCommand implements Callable<Integer> {
         }
     }
 
-    private static String failures(List<SourceFailure> failures) {
+    static String failures(List<SourceFailure> failures) {
         return failures.isEmpty() ? "-" : String.join("\n  ", failures.stream().map(SourceFailure::toString).toList());
     }
 
-    private static void text(Console console, Installer.Outcome outcome, Optional<String> indexOrigin,
-                             Toolchains toolchains, ToolchainRoot root) {
+    /**
+     * Prints what an install did.
+     *
+     * @param sumdb the checksum database's verdict, for a toolchain-module install
+     */
+    static void text(Console console, Installer.Outcome outcome, Optional<String> indexOrigin,
+                     Optional<Verdict.Verified> sumdb, Toolchains toolchains, ToolchainRoot root) {
         switch (outcome) {
             case Installer.Installed i -> {
                 console.out().println(console.text("install.done", i.version(), i.goroot()));
                 console.out().println("  " + switch (i.verification()) {
                     case INDEX_SHA256 -> console.text("install.verified", indexOrigin.orElse(Toolchains.indexCache(root).toString()));
                     case NOT_VERIFIED -> console.style(Console.Style.WARN, console.text("install.not-verified"));
+                    case CHECKSUM_DATABASE -> console.text("install.verified-sumdb",
+                            sumdb.map(Verdict.Verified::database).orElse("?"),
+                            sumdb.map(v -> Long.toString(v.recordId())).orElse("?"));
                 });
                 i.source().ifPresent(s -> console.out().println("  " + console.text("install.source", s)));
                 if (!i.failures().isEmpty()) {
@@ -165,8 +186,8 @@ final class InstallCommand implements Callable<Integer> {
         console.out().flush();
     }
 
-    private static Map<String, Object> json(Installer.Outcome outcome, Optional<String> indexOrigin,
-                                            Toolchains toolchains, ToolchainRoot root) {
+    static Map<String, Object> json(Installer.Outcome outcome, Optional<String> indexOrigin,
+                                    Optional<Verdict.Verified> sumdb, Toolchains toolchains, ToolchainRoot root) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("schema", "goferry.install/v1");
         doc.put("version", outcome.version());
@@ -174,7 +195,20 @@ final class InstallCommand implements Callable<Integer> {
         switch (outcome) {
             case Installer.Installed i -> {
                 doc.put("status", "installed");
-                doc.put("verification", i.verification() == Installer.Verification.INDEX_SHA256 ? "index-sha256" : "not-verified");
+                doc.put("verification", switch (i.verification()) {
+                    case INDEX_SHA256 -> "index-sha256";
+                    case CHECKSUM_DATABASE -> "checksum-database";
+                    case NOT_VERIFIED -> "not-verified";
+                });
+                sumdb.ifPresent(v -> {
+                    Map<String, Object> db = new LinkedHashMap<>();
+                    db.put("name", v.database());
+                    db.put("sum", v.zipHash());
+                    db.put("goModSum", v.goModHash());
+                    db.put("record", v.recordId());
+                    db.put("treeSize", v.treeSize());
+                    doc.put("checksumDatabase", db);
+                });
                 doc.put("index", indexOrigin.orElse(null));
                 doc.put("source", i.source().orElse(null));
                 doc.put("downloadMs", i.download().map(java.time.Duration::toMillis).orElse(null));

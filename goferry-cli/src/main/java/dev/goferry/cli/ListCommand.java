@@ -5,6 +5,8 @@ import dev.goferry.install.index.Release;
 import dev.goferry.install.root.FileErrors;
 import dev.goferry.install.root.ToolchainRoot;
 import dev.goferry.install.source.ReleaseCatalog;
+import dev.goferry.install.toolchain.ToolchainModule;
+import dev.goferry.install.toolchain.ToolchainSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,12 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", descriptionKey = "install.root")
     Optional<Path> root = Optional.empty();
 
+    @Option(names = "--goproxy", paramLabel = "LIST", descriptionKey = "install.list.goproxy")
+    Optional<String> goproxy = Optional.empty();
+
+    @Option(names = "--toolchain-module", descriptionKey = "install.list.toolchain-module")
+    boolean toolchainModule;
+
     @Override
     public Integer call() {
         Console console = parent.console();
@@ -51,7 +59,8 @@ final class ListCommand implements Callable<Integer> {
             throw UserError.failed(console.text("install.error.io", FileErrors.describe(e)));
         }
         Optional<String> current = toolchainRoot.currentVersion();
-        return remote ? remote(console, toolchains, toolchainRoot, installed, current) : local(console, installed, current);
+        boolean module = goproxy.isPresent() || toolchainModule;
+        return remote || module ? remote(console, toolchains, toolchainRoot, installed, current) : local(console, installed, current);
     }
 
     private int local(Console console, List<String> installed, Optional<String> current) {
@@ -82,11 +91,25 @@ final class ListCommand implements Callable<Integer> {
 
     private int remote(Console console, Toolchains toolchains, ToolchainRoot root, List<String> installed,
                        Optional<String> current) {
-        ReleaseCatalog catalog = toolchains.catalog(catalogFile, indexUrls, List.of());
-        IndexClient.Fetched fetched = toolchains.fetchIndex(catalog, root);
         String[] platform = Toolchains.platform();
-        List<Release> releases = fetched.index().releases().stream()
-                .filter(r -> all || r.archiveFor(platform[0], platform[1]).isPresent()).toList();
+        String origin;
+        List<Release> releases;
+        boolean module = goproxy.isPresent() || toolchainModule;
+        if (module) {
+            // The module lists every platform's versions; only this platform's are kept (--all has no other files to show).
+            String goarch = ToolchainModule.goarch(platform[1]);
+            ToolchainSource.Versions versions = toolchains.toolchainVersions(toolchains.toolchainSource(goproxy), platform[0], goarch);
+            origin = versions.proxy();
+            releases = versions.index().releases();
+            platform = new String[] {platform[0], goarch};
+        } else {
+            ReleaseCatalog catalog = toolchains.catalog(catalogFile, indexUrls, List.of());
+            IndexClient.Fetched fetched = toolchains.fetchIndex(catalog, root);
+            origin = fetched.origin();
+            String[] here = platform;
+            releases = fetched.index().releases().stream()
+                    .filter(r -> all || r.archiveFor(here[0], here[1]).isPresent()).toList();
+        }
         if (console.json()) {
             List<Object> items = new ArrayList<>();
             for (Release r : releases) {
@@ -99,13 +122,18 @@ final class ListCommand implements Callable<Integer> {
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("schema", "goferry.list-remote/v1");
-            doc.put("index", fetched.origin());
+            doc.put("index", origin);
+            if (module) {
+                doc.put("toolchainModule", ToolchainModule.PATH);
+            }
             doc.put("platform", platform[0] + "/" + platform[1]);
             doc.put("releases", items);
             console.printJson(doc);
             return ExitCodes.OK;
         }
-        console.out().println(console.text("install.list.remote-heading", fetched.origin(), platform[0] + "/" + platform[1]));
+        console.out().println(module
+                ? console.text("install.list.remote-heading-module", origin, platform[0] + "/" + platform[1])
+                : console.text("install.list.remote-heading", origin, platform[0] + "/" + platform[1]));
         for (Release r : releases) {
             boolean isCurrent = current.map(r.version()::equals).orElse(false);
             List<String> marks = new ArrayList<>();

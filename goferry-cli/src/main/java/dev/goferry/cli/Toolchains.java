@@ -10,6 +10,10 @@ import dev.goferry.install.index.ReleaseIndex;
 import dev.goferry.install.root.ToolchainRoot;
 import dev.goferry.install.source.ReleaseCatalog;
 import dev.goferry.install.source.ReleaseSource;
+import dev.goferry.install.toolchain.ToolchainProxies;
+import dev.goferry.install.toolchain.ToolchainSource;
+import dev.goferry.gomod.env.GoOs;
+import dev.goferry.gomod.env.LocalFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -102,6 +106,26 @@ final class Toolchains {
             return indexClient().fetch(catalog.indexUrls(), Optional.of(indexCache(root)));
         } catch (IndexClient.IndexUnavailableException e) {
             throw UserError.failed(console.text("install.error.index", String.join("\n  ", e.failures())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UserError.failed("interrupted");
+        }
+    }
+
+    /**
+     * {@return the golang.org/toolchain module source under the go command's settings (environment
+     * and go/env files), with GOPROXY replaced by {@code goproxy} when given}
+     */
+    ToolchainSource toolchainSource(Optional<String> goproxy) {
+        return ToolchainSource.of(env, goproxy, GoOs.current(), LocalFiles.SYSTEM, routing(), DownloadSettings.DEFAULT);
+    }
+
+    /** {@return the toolchain module's versions for a platform, or a failure the user can read} */
+    ToolchainSource.Versions toolchainVersions(ToolchainSource source, String goos, String goarch) {
+        try {
+            return source.versions(goos, goarch);
+        } catch (ToolchainProxies.ProxyException e) {
+            throw UserError.failed(console.text("install.error.toolchain-proxy", source.goproxy(), String.join("\n  ", e.failures())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw UserError.failed("interrupted");

@@ -39,6 +39,11 @@ public final class Installer {
     public enum Verification {
         /** Its SHA-256 equals the release index's. */
         INDEX_SHA256,
+        /**
+         * The {@code golang.org/toolchain} module zip and go.mod hash to the checksum database's
+         * authenticated record (see {@code dev.goferry.install.toolchain}).
+         */
+        CHECKSUM_DATABASE,
         /** No index entry (offline, or an index without a checksum for it): installed unverified. */
         NOT_VERIFIED
     }

@@ -97,10 +97,18 @@ public record ReleaseIndex(List<Release> releases) {
      * anything else must name a release exactly, with or without the {@code go} prefix.
      */
     public Release resolve(String query) throws VersionNotFoundException {
+        return resolve(query, "the index");
+    }
+
+    /**
+     * Like {@link #resolve(String)}, naming the list in messages (e.g. "the golang.org/toolchain
+     * module's version list" when the index was built from a proxy's {@code @v/list}).
+     */
+    public Release resolve(String query, String listName) throws VersionNotFoundException {
         String q = query.trim();
         if (q.equals("latest")) {
             return releases.stream().filter(Release::stable).findFirst()
-                    .orElseThrow(() -> new VersionNotFoundException(query, "the index has no stable release", newest(4)));
+                    .orElseThrow(() -> new VersionNotFoundException(query, listName + " has no stable release", newest(4)));
         }
         Optional<GoVersion> wanted = GoVersion.parse(q);
         if (wanted.isEmpty()) {
@@ -111,10 +119,10 @@ public record ReleaseIndex(List<Release> releases) {
                     .filter(r -> r.goVersion().map(v -> v.sameLine(wanted.get())).orElse(false)).toList();
             return line.stream().filter(Release::stable).findFirst()
                     .or(() -> line.stream().findFirst())
-                    .orElseThrow(() -> new VersionNotFoundException(query, "no such release line in the index", nearest(wanted.get())));
+                    .orElseThrow(() -> new VersionNotFoundException(query, "no such release line in " + listName, nearest(wanted.get())));
         }
         return releases.stream().filter(r -> r.goVersion().equals(wanted)).findFirst()
-                .orElseThrow(() -> new VersionNotFoundException(query, "no such release in the index", nearest(wanted.get())));
+                .orElseThrow(() -> new VersionNotFoundException(query, "no such release in " + listName, nearest(wanted.get())));
     }
 
     /** {@return the release with exactly this file name, e.g. for an archive installed offline} */

@@ -1,0 +1,156 @@
+package dev.goferry.install.toolchain;
+
+import dev.goferry.gomod.dirhash.Dirhash;
+import dev.goferry.install.Installer;
+import dev.goferry.install.download.DownloadException;
+import dev.goferry.install.download.DownloadListener;
+import dev.goferry.install.download.Downloader;
+import dev.goferry.install.download.SourceFailure;
+import dev.goferry.install.index.ReleaseFile;
+import dev.goferry.install.root.ToolchainRoot;
+import dev.goferry.install.source.ReleaseSource;
+import dev.goferry.install.unpack.UnsafeArchiveException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Installs a Go release from the {@code golang.org/toolchain} module through module proxies,
+ * verified by the checksum database instead of the release index:
+ *
+ * <ol>
+ *   <li>under the root's lock, an installed version is only made current;
+ *   <li>the database's record for the version is looked up and authenticated first (an unknown
+ *       version or a database that does not verify stops here, before any large download);
+ *   <li>the {@code .mod} is fetched from the proxies (cmd/go's proxy fallback rules);
+ *   <li>the zip is downloaded by the resumable {@link Downloader} from the proxies in order;
+ *   <li>its h1 and the go.mod's h1 must equal the record; a mismatch deletes the download and, if
+ *       later proxies are listed, tries them (each at most once), else refuses;
+ *   <li>{@link ToolchainUnzip} unpacks it into {@code versions/<v>.tmp} (module zip rules, Go's
+ *       execute bits, {@code _go.mod} copies), which must hold {@code bin/go}, and renames it
+ *       into place; {@code current} is switched.
+ * </ol>
+ *
+ * Any failure leaves no version folder and {@code current} untouched.
+ */
+public final class ToolchainInstaller {
+
+    private final ToolchainRoot root;
+    private final Downloader downloader;
+
+    public ToolchainInstaller(ToolchainRoot root, Downloader downloader) {
+        this.root = root;
+        this.downloader = downloader;
+    }
+
+    /**
+     * What an install did.
+     *
+     * @param outcome as for an archive install ({@link Installer.Verification#CHECKSUM_DATABASE} when installed)
+     * @param verified the database's verdict, absent when the version was already installed
+     * @param moduleVersion e.g. {@code v0.0.1-go1.19.8.linux-amd64}
+     */
+    public record Result(Installer.Outcome outcome, Optional<Verdict.Verified> verified, String moduleVersion) {}
+
+    /**
+     * Installs {@code listed} (a version of the module for this platform).
+     *
+     * @throws RefusedException when the checksum database does not vouch for the bytes
+     * @throws ToolchainProxies.ProxyException when no proxy serves the go.mod (or GOPROXY has no HTTP proxy)
+     * @throws DownloadException when no proxy serves the zip
+     * @throws UnsafeArchiveException when the verified zip breaks the module zip rules
+     */
+    public Result install(ToolchainModule.Listed listed, ToolchainProxies proxies, ToolchainVerifier verifier,
+                          boolean makeCurrent, DownloadListener listener)
+            throws IOException, InterruptedException, RefusedException, ToolchainProxies.ProxyException, DownloadException {
+        String version = listed.goVersion();
+        String mv = listed.moduleVersion();
+        try (ToolchainRoot.Lock lock = root.lock()) {
+            if (root.installed(version)) {
+                if (makeCurrent) {
+                    root.use(version);
+                }
+                return new Result(new Installer.AlreadyInstalled(version, root.version(version), makeCurrent), Optional.empty(), mv);
+            }
+            ToolchainVerifier.Record record = switch (verifier.lookup(mv)) {
+                case ToolchainVerifier.Found f -> f.record();
+                case ToolchainVerifier.Refused r -> throw new RefusedException(r.verdict());
+            };
+            byte[] goMod = proxies.mod(mv).body();
+            List<ReleaseSource> remaining = proxies.zipSources(mv);
+            if (remaining.isEmpty()) {
+                throw new ToolchainProxies.ProxyException(ToolchainModule.PATH + "@" + mv + ".zip",
+                        List.of("GOPROXY lists no http(s) module proxy"), false);
+            }
+            ReleaseFile file = new ReleaseFile(listed.zipName(), listed.goos(), listed.goarch(), version, "", 0, "archive");
+            List<SourceFailure> failures = new ArrayList<>();
+            while (true) {
+                Downloader.Downloaded got;
+                try {
+                    got = downloader.download(file, remaining, root.downloads(), listener);
+                } catch (DownloadException e) {
+                    failures.addAll(e.failures());
+                    throw new DownloadException(e.filename(), failures, false);
+                }
+                failures.addAll(got.failures());
+                Verdict verdict = check(verifier, record, got.path(), goMod);
+                if (verdict instanceof Verdict.Verified verified) {
+                    adopt(got.path(), mv, version);
+                    if (makeCurrent) {
+                        root.use(version);
+                    }
+                    Files.deleteIfExists(got.path());
+                    return new Result(new Installer.Installed(version, root.version(version), got.servedBy(),
+                            Installer.Verification.CHECKSUM_DATABASE, failures, makeCurrent, Optional.of(got.elapsed())),
+                            Optional.of(verified), mv);
+                }
+                Files.deleteIfExists(got.path());
+                int served = indexOf(remaining, got.servedBy());
+                if (!(verdict instanceof Verdict.Mismatch) || served < 0 || served + 1 >= remaining.size()) {
+                    throw new RefusedException(verdict);
+                }
+                failures.add(new SourceFailure(remaining.get(served), verdict.message().lines().findFirst().orElse("checksum mismatch")));
+                remaining = remaining.subList(served + 1, remaining.size());
+            }
+        }
+    }
+
+    private static Verdict check(ToolchainVerifier verifier, ToolchainVerifier.Record record, Path zip, byte[] goMod)
+            throws IOException {
+        try {
+            return verifier.check(record, zip, goMod);
+        } catch (Dirhash.UnexpectedFileException e) {
+            Files.deleteIfExists(zip);
+            throw new UnsafeArchiveException(zip.getFileName().toString(), e.getMessage());
+        } catch (java.util.zip.ZipException e) {
+            return new Verdict.Mismatch(ToolchainModule.PATH + "@" + record.version()
+                    + ": verifying module: not a readable zip: " + e.getMessage(), "", record.zipHash());
+        }
+    }
+
+    private static int indexOf(List<ReleaseSource> sources, Optional<String> name) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (name.isPresent() && sources.get(i).name().equals(name.get())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void adopt(Path zip, String moduleVersion, String version) throws IOException {
+        Path staging = root.staging(version);
+        try {
+            ToolchainUnzip.unpack(zip, moduleVersion, staging);
+            if (!Files.isRegularFile(staging.resolve("bin/go")) && !Files.isRegularFile(staging.resolve("bin/go.exe"))) {
+                throw new IOException("module zip \"" + zip.getFileName() + "\": no bin/go inside: not a Go toolchain");
+            }
+            root.adopt(staging, version);
+        } catch (IOException | RuntimeException e) {
+            ToolchainRoot.deleteTree(staging);
+            throw e;
+        }
+    }
+}
