@@ -24,15 +24,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * Creates the unpacked files whose bytes are already in memory on a few writer threads, so that
  * the thread reading the archive (inflating, parsing tar headers, checking names) does not wait for
  * the file system. A profile of unpacking the 12,000-file Go archive showed why: creating a file
- * ({@code openat} with {@code O_CREAT|O_EXCL}) costs the kernel about half a millisecond on ext4 —
- * more than inflating its bytes — and tar overlaps the two only because gzip runs in a process of
- * its own.
+ * ({@code openat} with {@code O_CREAT|O_EXCL}) cost the kernel up to half a millisecond on the
+ * benchmark machine's ext4 (no journal: every inode allocation checks the inodes of a tree deleted
+ * minutes before) — more than inflating the file's bytes — and tar overlaps the two only because
+ * gzip runs in a process of its own.
  *
  * <p>What stays on the reading thread, in archive order: every safety check, every folder (made
  * before any file inside it is handed over), every link, and every file too big to hold in memory.
  * The bytes held by queued files are bounded ({@link #MAX_BYTES_IN_FLIGHT}); the reading thread
  * blocks when the writers are behind. The first failure of any writer is kept; {@link #check()}
- * and {@link #finish()} rethrow it on the reading thread, and nothing is written after it. {@link
+ * and {@link #finish()} rethrow it on the reading thread, and files still queued behind it are skipped. {@link
  * #close()} returns only when no writer can still create a file, so that the caller can delete the
  * staging folder without racing one.
  */
@@ -50,7 +51,8 @@ final class ParallelFileWriter implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static final FileAttribute<Set<PosixFilePermission>>[] MODES = new FileAttribute[01000];
 
-    private final ExecutorService writers;
+    /** One single-thread executor per writer; a folder's files all go to the same one. */
+    private final ExecutorService[] writers;
     private final Semaphore budget = new Semaphore(MAX_BYTES_IN_FLIGHT);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopped;
@@ -60,11 +62,23 @@ final class ParallelFileWriter implements AutoCloseable {
 
     private ParallelFileWriter(int count) {
         java.util.concurrent.ThreadFactory named = Thread.ofPlatform().name("goferry-unpack-write-", 0).daemon().factory();
-        this.writers = Executors.newFixedThreadPool(count, r -> {
-            Thread t = named.newThread(r);
-            threads.add(t);
-            return t;
-        });
+        this.writers = new ExecutorService[count];
+        for (int i = 0; i < count; i++) {
+            writers[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = named.newThread(r);
+                threads.add(t);
+                return t;
+            });
+        }
+    }
+
+    /**
+     * {@return the writer for files in {@code folder}}: always the same one, because two threads
+     * creating files in one folder wait on the folder's lock in the kernel, and spin while they
+     * wait (a profile with one shared pool showed {@code rwsem_spin_on_owner} at 8 % of all CPU).
+     */
+    private ExecutorService writerFor(Path folder) {
+        return writers[Math.floorMod(folder == null ? 0 : folder.hashCode(), writers.length)];
     }
 
     /**
@@ -90,7 +104,7 @@ final class ParallelFileWriter implements AutoCloseable {
             throw new InterruptedIOException("unpacking interrupted");
         }
         try {
-            writers.execute(() -> {
+            writerFor(dest.getParent()).execute(() -> {
                 try {
                     if (!stopped) {
                         create(dest, bytes, length, mode);
@@ -148,19 +162,30 @@ final class ParallelFileWriter implements AutoCloseable {
     @Override
     public void close() {
         stopped = failure.get() != null || stopped;
-        writers.shutdown();
+        for (ExecutorService w : writers) {
+            w.shutdown();
+        }
         boolean interrupted = false;
-        while (true) {
-            try {
-                if (writers.awaitTermination(1, TimeUnit.MINUTES)) {
-                    for (Thread t : threads) {
-                        t.join();
+        for (ExecutorService w : writers) {
+            while (true) {
+                try {
+                    if (w.awaitTermination(1, TimeUnit.MINUTES)) {
+                        break;
                     }
-                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // keep waiting: the caller deletes the folder next
+                    stopped = true;
                 }
-            } catch (InterruptedException e) {
-                interrupted = true; // keep waiting: the caller deletes the folder next
-                stopped = true;
+            }
+        }
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
