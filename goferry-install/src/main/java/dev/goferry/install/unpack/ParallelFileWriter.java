@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,11 +195,6 @@ final class ParallelFileWriter implements AutoCloseable {
     /** Marks the pool failed from the reading side: writers skip what is still queued. */
     void abandon() {
         stopped = true;
-    }
-
-    /** {@return the first writer failure, if any} */
-    Optional<Throwable> failure() {
-        return Optional.ofNullable(failure.get());
     }
 
     /**
