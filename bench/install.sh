@@ -49,7 +49,7 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/index.json" >/dev/null &
 base="http://127.0.0.1:$port"
 goferry=${GOFERRY:-./goferry}
 $goferry --version >/dev/null   # build the jar and the start-up cache before timing
-echo "archive: $((size / 1024 / 1024)) MiB ($size bytes), sha256 $sha"
+echo "archive: $((size / 1024 / 1024)) MiB ($size bytes), sha256 $sha; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/install.md" --export-json "$scratch/install.json" \
   --prepare "rm -rf $scratch/root" \
@@ -66,4 +66,8 @@ size = int(sys.argv[2]) / 1024 / 1024
 g, c = r[0]["median"], r[1]["median"]
 print(f"median: goferry {g:.2f} s ({size/g:.0f} MiB/s), curl|tar {c:.2f} s ({size/c:.0f} MiB/s); "
       f"throughput ratio goferry/curl {c/g:.2f}")
+for x in r:
+    print(f'{x["command"][:40]}: min {x["min"]:.2f} s, max {x["max"]:.2f} s; CPU (mean per run, children included) '
+          f'user {x["user"]:.2f} s + sys {x["system"]:.2f} s = {x["user"] + x["system"]:.2f} s')
 PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

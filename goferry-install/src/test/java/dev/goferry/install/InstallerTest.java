@@ -175,6 +175,33 @@ class InstallerTest {
         }
     }
 
+    /**
+     * A file one of the unpacker's writer threads cannot create (a name longer than the file system
+     * allows, after hundreds of files already queued): the file system's error, naming the file,
+     * and no version, no staging folder, no current.
+     */
+    @Test
+    void aFileThatCannotBeWrittenInstallsNothing(@TempDir Path tmp) throws Exception {
+        Path archivePath = tmp.resolve(TestArchives.NAME);
+        List<TestArchives.Entry> entries = new ArrayList<>(List.of(new TestArchives.Dir("go/"), new TestArchives.Dir("go/bin/"),
+                new TestArchives.File("go/bin/go", 0755, new byte[] {1})));
+        for (int i = 0; i < 500; i++) {
+            entries.add(new TestArchives.File("go/src/f" + i + ".go", 0644, new byte[i * 50]));
+        }
+        String tooLong = "go/src/" + "n".repeat(300) + ".go";
+        entries.add(new TestArchives.File(tooLong, 0644, new byte[] {1}));
+        TestArchives.tarGz(archivePath, entries);
+        ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+        assertThatThrownBy(() -> installer(root).installArchive(archivePath, Optional.empty(), true))
+                .isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(root.versions().resolve(TestArchives.VERSION + ".tmp").resolve(tooLong.substring(3)) + ": File name too long");
+        assertThat(root.list()).isEmpty();
+        assertThat(root.currentVersion()).isEmpty();
+        try (Stream<Path> all = Files.list(root.versions())) {
+            assertThat(all).as("nothing renamed into versions/, no staging folder left").isEmpty();
+        }
+    }
+
     @Test
     void anArchiveWithoutBinGoIsNotAToolchain(@TempDir Path tmp) throws Exception {
         Path empty = tmp.resolve(TestArchives.NAME);

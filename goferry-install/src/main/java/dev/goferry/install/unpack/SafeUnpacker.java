@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -76,9 +73,27 @@ public final class SafeUnpacker {
     /**
      * Writes the entries. The target is empty (a fresh staging folder), so every link and folder in
      * it is one this loop made: they are tracked in memory instead of asked of the file system, which
-     * keeps unpacking a 12,000-file toolchain to about what tar itself needs in system calls.
+     * keeps unpacking a 12,000-file toolchain to about what tar itself needs in system calls. Files
+     * small enough to hold in memory are created by a {@link ParallelFileWriter} while this thread
+     * reads on; on any failure the writers are stopped before the exception leaves, so the caller's
+     * clean-up of the target cannot race a file still being created.
      */
     private static void entries(ArchiveInputStream<?> in, Path target) throws IOException {
+        ParallelFileWriter writer = ParallelFileWriter.start();
+        boolean ok = false;
+        try {
+            entries(in, target, writer);
+            writer.finish();
+            ok = true;
+        } finally {
+            if (!ok) {
+                writer.abandon();
+                writer.close();
+            }
+        }
+    }
+
+    private static void entries(ArchiveInputStream<?> in, Path target, ParallelFileWriter writer) throws IOException {
         Path root = target.toAbsolutePath().normalize();
         Set<Path> links = new HashSet<>();
         Set<Path> dirs = new HashSet<>();
@@ -88,6 +103,7 @@ public final class SafeUnpacker {
         long total = 0;
         int count = 0;
         for (ArchiveEntry entry; (entry = in.getNextEntry()) != null; ) {
+            writer.check();
             if (++count > MAX_ENTRIES) {
                 throw new UnsafeArchiveException(entry.getName(), "more than " + MAX_ENTRIES + " entries");
             }
@@ -128,6 +144,7 @@ public final class SafeUnpacker {
                     if (source == null || !files.contains(source)) {
                         throw new UnsafeArchiveException(entry.getName(), "hard link to \"" + linkTarget + "\" outside the tree or to nothing");
                     }
+                    writer.drain(); // the source may still be queued
                     Files.copy(source, dest, StandardCopyOption.COPY_ATTRIBUTES);
                     files.add(dest);
                 } else {
@@ -138,34 +155,62 @@ public final class SafeUnpacker {
                 continue;
             }
             int mode = mode(entry);
-            try (FileChannel out = mode >= 0 && POSIX
-                    ? FileChannel.open(dest, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            PosixFilePermissions.asFileAttribute(permissions(mode)))
-                    : FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    total += n;
-                    if (total > MAX_TOTAL_BYTES) {
-                        throw new UnsafeArchiveException(entry.getName(), "archive unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
-                    }
-                    ByteBuffer slice = ByteBuffer.wrap(buffer, 0, n);
-                    while (slice.hasRemaining()) {
-                        out.write(slice);
-                    }
-                }
+            long size = entry.getSize();
+            if (size >= 0 && size <= ParallelFileWriter.MAX_QUEUED_FILE) {
+                byte[] content = readEntry(in, entry, (int) size);
+                total += content.length;
+                checkTotal(entry, total);
+                writer.write(dest, content, content.length, mode);
+            } else {
+                total = stream(in, entry, dest, mode, buffer, total);
             }
             files.add(dest);
-            // The umask applies at creation, as GNU tar applies it for non-root users; bits the umask
-            // does not usually clear (the executable bits for the owner) are forced.
-            if (mode >= 0 && POSIX && (mode & 0100) != 0 && !Files.isExecutable(dest)) {
-                Files.setPosixFilePermissions(dest, permissions(mode));
-            }
         }
         if (count == 0) {
             throw new IOException("unpack: the archive is empty");
         }
     }
 
-    private static final boolean POSIX = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    /** {@return the whole content of a small entry}, refusing one longer than its header says. */
+    private static byte[] readEntry(InputStream in, ArchiveEntry entry, int size) throws IOException {
+        byte[] content = new byte[size];
+        int at = 0;
+        while (at < size) {
+            int n = in.read(content, at, size - at);
+            if (n < 0) {
+                throw new IOException("archive entry \"" + entry.getName() + "\": truncated: " + at + " of " + size + " bytes");
+            }
+            at += n;
+        }
+        if (in.read() >= 0) {
+            throw new IOException("archive entry \"" + entry.getName() + "\": longer than the " + size + " bytes its header says");
+        }
+        return content;
+    }
+
+    /** Writes a big (or unsized) entry from the stream on this thread; {@return the new running total} */
+    private static long stream(InputStream in, ArchiveEntry entry, Path dest, int mode, byte[] buffer, long total) throws IOException {
+        try (FileChannel out = mode >= 0 && ParallelFileWriter.posix()
+                ? FileChannel.open(dest, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ParallelFileWriter.modeAttribute(mode))
+                : FileChannel.open(dest, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                checkTotal(entry, total);
+                ByteBuffer slice = ByteBuffer.wrap(buffer, 0, n);
+                while (slice.hasRemaining()) {
+                    out.write(slice);
+                }
+            }
+        }
+        ParallelFileWriter.fixExecutable(dest, mode);
+        return total;
+    }
+
+    private static void checkTotal(ArchiveEntry entry, long total) throws UnsafeArchiveException {
+        if (total > MAX_TOTAL_BYTES) {
+            throw new UnsafeArchiveException(entry.getName(), "archive unpacks to more than " + MAX_TOTAL_BYTES + " bytes");
+        }
+    }
 
     private static void mkdirs(Path dir, Set<Path> dirs) throws IOException {
         if (dirs.add(dir)) {
@@ -249,22 +294,5 @@ public final class SafeUnpacker {
             return z.getUnixMode() & 0777;
         }
         return -1;
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] bits = {
-                PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-                PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-        for (int i = 0; i < bits.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                perms.add(bits[i]);
-            }
-        }
-        // The owner keeps read and write, so the tree can always be removed again.
-        perms.add(PosixFilePermission.OWNER_READ);
-        perms.add(PosixFilePermission.OWNER_WRITE);
-        return perms;
     }
 }

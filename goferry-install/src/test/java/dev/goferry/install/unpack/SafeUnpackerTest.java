@@ -108,4 +108,100 @@ class SafeUnpackerTest {
         assertThat(target.resolve("bin/go2")).hasBinaryContent(EVIL);
         assertThat(target.resolve("test/fixedbugs/issue27836.dir/\u00c4foo.go")).as("non-ASCII names, as in real Go archives").exists();
     }
+
+    /**
+     * Files that a writer thread cannot create, among many small files queued around them: the
+     * unpack fails with the file system's error naming the file, and no writer is left running
+     * (the installer deletes the staging folder right after, which must not race a writer).
+     */
+    static Stream<Arguments> unwritable() {
+        return Stream.of(
+                Arguments.of("name longer than the file system allows", "go/src/" + "n".repeat(300) + ".go", false),
+                Arguments.of("read-only folder", "go/bin/go", true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unwritable")
+    void aFileAWriterCannotCreateFailsTheUnpackAndStopsTheWriters(String name, String bad, boolean readOnlyBin, @TempDir Path tmp)
+            throws Exception {
+        List<Entry> entries = new java.util.ArrayList<>(List.of(new Dir("go/"), new Dir("go/bin/"), new Dir("go/src/")));
+        for (int i = 0; i < 300; i++) {
+            entries.add(new File("go/src/a" + i + ".go", 0644, new byte[i * 100]));
+        }
+        entries.add(new File(bad, 0755, EVIL));
+        for (int i = 0; i < 300; i++) {
+            entries.add(new File("go/src/b" + i + ".go", 0644, new byte[i * 100]));
+        }
+        Path archive = tmp.resolve("go1.19.8.linux-amd64.tar.gz");
+        TestArchives.tarGz(archive, entries);
+        Path target = Files.createDirectories(tmp.resolve("target"));
+        Path bin = Files.createDirectories(target.resolve("bin"));
+        try (ReadOnly ro = readOnlyBin ? ReadOnly.of(bin) : ReadOnly.NONE) {
+            Path badFile = target.resolve(bad.substring("go/".length()));
+            assertThatThrownBy(() -> SafeUnpacker.unpack(archive, target))
+                    .as(name)
+                    .isInstanceOfSatisfying(java.nio.file.FileSystemException.class, e -> assertThat(e.getFile()).isEqualTo(badFile.toString()))
+                    .hasMessageEndingWith(readOnlyBin ? ro.reason() : "File name too long");
+            assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("goferry-unpack-write-")))
+                    .as("%s: no writer thread left running", name).isEmpty();
+        }
+    }
+
+    /**
+     * Makes a folder unwritable, even for root (who ignores permission bits): a read-only bind mount
+     * of the folder onto itself, as InstallerTest does for versions/.
+     */
+    private interface ReadOnly extends AutoCloseable {
+        ReadOnly NONE = new ReadOnly() {
+            @Override
+            public String reason() {
+                return "";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        String reason();
+
+        @Override
+        void close() throws Exception;
+
+        static ReadOnly of(Path dir) throws Exception {
+            Path probe = Files.createFile(dir.resolveSibling("uid-probe"));
+            boolean asRoot = ((Integer) Files.getAttribute(probe, "unix:uid")) == 0;
+            Files.delete(probe);
+            if (!asRoot) {
+                dir.toFile().setWritable(false, false);
+                return new ReadOnly() {
+                    @Override
+                    public String reason() {
+                        return "Permission denied";
+                    }
+
+                    @Override
+                    public void close() {
+                        dir.toFile().setWritable(true, true);
+                    }
+                };
+            }
+            Process mount = new ProcessBuilder("sh", "-c",
+                    "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" \"$0\" || { umount \"$0\"; exit 1; }", dir.toString())
+                    .redirectErrorStream(true).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mount.exitValue() == 0,
+                    "root without permission to bind-mount read-only: cannot make a folder unwritable");
+            return new ReadOnly() {
+                @Override
+                public String reason() {
+                    return "Read-only file system";
+                }
+
+                @Override
+                public void close() throws Exception {
+                    new ProcessBuilder("umount", dir.toString()).start().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            };
+        }
+    }
 }
