@@ -142,7 +142,7 @@ public final class Installer {
             ToolchainRoot.deleteTree(staging);
             throw new java.io.InterruptedIOException("install interrupted");
         }
-        if (complete && (Files.isRegularFile(staging.resolve("bin/go")) || Files.isRegularFile(staging.resolve("bin/go.exe")))) {
+        if (complete && ToolchainRoot.hasGoCommand(staging)) {
             root.adopt(staging, version);
             return true;
         }
@@ -204,16 +204,7 @@ public final class Installer {
     }
 
     private void place(Path archive, String version) throws IOException {
-        Path staging = root.staging(version);
-        try {
-            SafeUnpacker.unpack(archive, staging);
-            if (!Files.isRegularFile(staging.resolve("bin/go")) && !Files.isRegularFile(staging.resolve("bin/go.exe"))) {
-                throw new IOException("archive \"" + archive.getFileName() + "\": no go/bin/go inside: not a Go toolchain");
-            }
-            root.adopt(staging, version);
-        } catch (IOException | RuntimeException e) {
-            ToolchainRoot.deleteTree(staging);
-            throw e;
-        }
+        root.install(version, "archive \"" + archive.getFileName() + "\": no go/bin/go inside: not a Go toolchain",
+                staging -> SafeUnpacker.unpack(archive, staging));
     }
 }

@@ -146,6 +146,38 @@ public final class ToolchainRoot {
         return dest;
     }
 
+    /** Writes a toolchain's files into a staging directory. */
+    @FunctionalInterface
+    public interface Filler {
+        void fill(Path staging) throws IOException;
+    }
+
+    /**
+     * Unpacks a version into a fresh staging directory, checks that it is a Go toolchain (has
+     * {@code bin/go}) and adopts it; on any failure the staging directory is removed, so nothing
+     * half-unpacked is ever left under {@code versions/}.
+     *
+     * @param notToolchain the error message when the unpacked tree has no {@code bin/go}
+     */
+    public Path install(String version, String notToolchain, Filler filler) throws IOException {
+        Path staging = staging(version);
+        try {
+            filler.fill(staging);
+            if (!hasGoCommand(staging)) {
+                throw new IOException(notToolchain);
+            }
+            return adopt(staging, version);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    /** {@return whether a GOROOT tree has the go command (bin/go, or bin/go.exe for Windows archives)} */
+    public static boolean hasGoCommand(Path goroot) {
+        return Files.isRegularFile(goroot.resolve("bin/go")) || Files.isRegularFile(goroot.resolve("bin/go.exe"));
+    }
+
     /** {@return a fresh, empty staging directory for unpacking a version (a stale one from a crash is removed)} */
     public Path staging(String version) throws IOException {
         Files.createDirectories(versions());

@@ -141,16 +141,7 @@ public final class ToolchainInstaller {
     }
 
     private void adopt(Path zip, String moduleVersion, String version) throws IOException {
-        Path staging = root.staging(version);
-        try {
-            ToolchainUnzip.unpack(zip, moduleVersion, staging);
-            if (!Files.isRegularFile(staging.resolve("bin/go")) && !Files.isRegularFile(staging.resolve("bin/go.exe"))) {
-                throw new IOException("module zip \"" + zip.getFileName() + "\": no bin/go inside: not a Go toolchain");
-            }
-            root.adopt(staging, version);
-        } catch (IOException | RuntimeException e) {
-            ToolchainRoot.deleteTree(staging);
-            throw e;
-        }
+        root.install(version, "module zip \"" + zip.getFileName() + "\": no bin/go inside: not a Go toolchain",
+                staging -> ToolchainUnzip.unpack(zip, moduleVersion, staging));
     }
 }
