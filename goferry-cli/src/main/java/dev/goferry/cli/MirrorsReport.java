@@ -8,6 +8,7 @@ import dev.goferry.install.mirrors.MirrorStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,15 +43,17 @@ final class MirrorsReport {
                 out.println("  " + console.text("mirrors.empty"));
                 continue;
             }
+            // Only a GOPROXY can serve golang.org/toolchain (install --goproxy): its table has that column.
+            boolean toolchain = kind == MirrorKind.GOPROXY;
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"#", console.text("mirrors.column.name"), console.text("mirrors.column.status"),
+            rows.add(row(toolchain, "#", console.text("mirrors.column.name"), console.text("mirrors.column.status"),
                     console.text("mirrors.column.latency"), console.text("mirrors.column.throughput"),
-                    console.text("mirrors.column.newest"), console.text("mirrors.column.url")});
+                    console.text("mirrors.column.newest"), console.text("mirrors.column.toolchain"), console.text("mirrors.column.url")));
             for (MirrorReport r : reports) {
-                rows.add(new String[] {Integer.toString(r.rank()), r.mirror().name(), console.text("mirrors.status." + r.status().id()),
+                rows.add(row(toolchain, Integer.toString(r.rank()), r.mirror().name(), console.text("mirrors.status." + r.status().id()),
                         r.latency().map(MirrorsReport::millis).orElse("-"),
                         r.throughput().isPresent() ? rate(r.throughput().getAsDouble()) : "-",
-                        r.newest().orElse("-"), r.mirror().url().toString()});
+                        r.newest().orElse("-"), r.toolchain().orElse("-"), r.mirror().url().toString()));
             }
             int[] widths = new int[rows.getFirst().length];
             for (String[] row : rows) {
@@ -78,6 +81,16 @@ final class MirrorsReport {
             }
         }
         out.flush();
+    }
+
+    /** {@return the cells of one table row, without the toolchain cell (the second to last) unless {@code toolchain}} */
+    private static String[] row(boolean toolchain, String... cells) {
+        if (toolchain) {
+            return cells;
+        }
+        String[] without = Arrays.copyOf(cells, cells.length - 1);
+        without[without.length - 1] = cells[cells.length - 1];
+        return without;
     }
 
     private static Console.Style style(MirrorStatus status) {
@@ -119,6 +132,9 @@ final class MirrorsReport {
         m.put("throughputBytesPerSecond", r.throughput().isPresent() ? Math.round(r.throughput().getAsDouble()) : null);
         m.put("newest", r.newest().orElse(null));
         m.put("detail", r.detail().orElse(null));
+        if (r.mirror().kind() == MirrorKind.GOPROXY) {
+            m.put("toolchain", r.toolchain().orElse(null));
+        }
         return m;
     }
 

@@ -55,9 +55,17 @@ class MirrorsCommandTest {
         assertThat(doc.at("/freshest/goproxy").asText()).isEqualTo("v1.1.0");
         assertThat(doc.at("/freshest/release").asText()).isEqualTo("go1.19.8");
         Map<String, String> status = new LinkedHashMap<>();
+        Map<String, String> toolchain = new LinkedHashMap<>();
         for (JsonNode m : doc.get("mirrors")) {
             status.put(m.get("kind").asText() + " " + m.get("name").asText(), m.get("status").asText());
+            if (m.has("toolchain")) {
+                toolchain.put(m.get("kind").asText() + " " + m.get("name").asText(), m.get("toolchain").asText("none"));
+            }
         }
+        assertThat(toolchain).as("golang.org/toolchain per GOPROXY, only for GOPROXYs")
+                .containsEntry("goproxy good", "go1.22.3").containsEntry("goproxy stale", "go1.21.0")
+                .containsEntry("goproxy good2", "none").containsEntry("goproxy html", "none")
+                .allSatisfy((mirror, v) -> assertThat(mirror).startsWith("goproxy "));
         assertThat(status).containsEntry("goproxy good", "ok").containsEntry("goproxy slow", "ok")
                 .containsEntry("goproxy stale", "stale").containsEntry("goproxy html", "broken")
                 .containsEntry("goproxy refused", "unreachable").containsEntry("sumdb good", "ok")
@@ -73,8 +81,9 @@ class MirrorsCommandTest {
     static Stream<Arguments> texts() {
         return Stream.of(
                 Arguments.of("en", List.of("GOPROXY mirrors (reference module example.com/ref; newest version seen: v1.1.0)",
-                        "stale", "broken", "unreachable", "served an HTML page with status 200")),
-                Arguments.of("zh-CN", List.of("GOPROXY 镜像（参考模块 example.com/ref；见到的最新版本：v1.1.0）", "过时", "异常", "无法连接")));
+                        "stale", "broken", "unreachable", "served an HTML page with status 200", "toolchain", "go1.22.3")),
+                Arguments.of("zh-CN", List.of("GOPROXY 镜像（参考模块 example.com/ref；见到的最新版本：v1.1.0）", "过时", "异常", "无法连接",
+                        "工具链", "go1.22.3")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,8 @@ package dev.goferry.install.mirrors;
 
 import dev.goferry.gomod.module.Escaping;
 import dev.goferry.gomod.semver.Semver;
+import dev.goferry.install.index.Release;
+import dev.goferry.install.toolchain.ToolchainModule;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -14,21 +16,25 @@ import java.util.regex.Pattern;
  * Checks a GOPROXY mirror the way the go command would use it: the reference module's
  * {@code @v/list} must be a list of valid versions (an HTML page with status 200 is broken, not
  * "reachable"), the newest one's {@code .info} must name that version, and a bounded sample of its
- * {@code .zip} (which must start like a zip) gives the throughput.
+ * {@code .zip} (which must start like a zip) gives the throughput. Then, for {@code goferry install
+ * --goproxy}, which Go release it serves as the {@code golang.org/toolchain} module for the platform
+ * (a proxy that does not serve it still works for modules: this is a fact, not a verdict).
  */
 final class GoproxyProbe {
 
     private static final Pattern INFO_VERSION = Pattern.compile("\"Version\"\\s*:\\s*\"([^\"]*)\"");
     private static final int SMALL = 64 * 1024;
+    /** golang.org/toolchain's list has a line per release and platform: about 100 KiB in 2026. */
+    private static final int TOOLCHAIN_LIST = 2 << 20;
 
     private final ProbeHttp http;
     private final String module;
-    private final int sampleBytes;
+    private final ProbeSettings settings;
 
-    GoproxyProbe(ProbeHttp http, String module, int sampleBytes) {
+    GoproxyProbe(ProbeHttp http, String module, ProbeSettings settings) {
         this.http = http;
         this.module = module;
-        this.sampleBytes = sampleBytes;
+        this.settings = settings;
     }
 
     ProbeOutcome probe(Mirror mirror) throws InterruptedException {
@@ -62,7 +68,7 @@ final class GoproxyProbe {
                 return new ProbeOutcome.Broken(latency, module + "@" + newest + ".info: "
                         + (info.status() != 200 ? "HTTP " + info.status() : "not the version's info"));
             }
-            ProbeHttp.Answer zip = http.get(mirror.resolve(base + escaped + ".zip"), Optional.empty(), sampleBytes);
+            ProbeHttp.Answer zip = http.get(mirror.resolve(base + escaped + ".zip"), Optional.empty(), settings.sampleBytes());
             byte[] b = zip.body();
             if (zip.status() != 200 || b.length < 4 || b[0] != 'P' || b[1] != 'K' || b[2] != 3 || b[3] != 4) {
                 return new ProbeOutcome.Broken(latency, module + "@" + newest + ".zip: "
@@ -71,9 +77,25 @@ final class GoproxyProbe {
             // The first request also pays for the client's first connection set-up: the quicker of the two
             // small requests is the mirror's latency.
             Duration best = list.latency().compareTo(info.latency()) <= 0 ? list.latency() : info.latency();
-            return new ProbeOutcome.Answered(best, newest, Throughput.of(b.length, zip.transfer()), Optional.empty());
+            return new ProbeOutcome.Answered(best, newest, Throughput.of(b.length, zip.transfer()), Optional.empty(),
+                    toolchain(mirror));
         } catch (ProbeHttp.NoAnswer e) {
             return new ProbeOutcome.Unreachable(e.getMessage());
+        }
+    }
+
+    /** {@return the newest stable Go release the mirror serves as golang.org/toolchain for the platform, if any} */
+    private Optional<String> toolchain(Mirror mirror) throws InterruptedException {
+        try {
+            ProbeHttp.Answer list = http.get(mirror.resolve("/" + Escaping.escapePath(ToolchainModule.PATH) + "/@v/list"),
+                    Optional.empty(), TOOLCHAIN_LIST);
+            if (list.status() != 200 || list.html()) {
+                return Optional.empty();
+            }
+            return ToolchainModule.index(list.body(), settings.goos(), ToolchainModule.goarch(settings.goarch()))
+                    .releases().stream().filter(Release::stable).findFirst().map(Release::version);
+        } catch (ProbeHttp.NoAnswer e) {
+            return Optional.empty();
         }
     }
 

@@ -73,7 +73,7 @@ public final class MirrorProber {
                 sumdb = Optional.empty();
                 keyProblem = Optional.of("sumdb.key \"" + catalog.sumdbKey() + "\": " + e.getMessage());
             }
-            GoproxyProbe goproxy = new GoproxyProbe(http, catalog.referenceModule(), settings.sampleBytes());
+            GoproxyProbe goproxy = new GoproxyProbe(http, catalog.referenceModule(), settings);
             Map<Mirror, Future<ProbeOutcome>> running = new LinkedHashMap<>();
             for (Mirror m : mirrors) {
                 Optional<SumdbProbe> db = sumdb;
@@ -169,7 +169,8 @@ public final class MirrorProber {
             ofKind.sort(Comparator.comparing(MirrorReport::status).thenComparingDouble(MirrorProber::cost));
             for (int i = 0; i < ofKind.size(); i++) {
                 MirrorReport r = ofKind.get(i);
-                reports.add(new MirrorReport(r.mirror(), i + 1, r.status(), r.latency(), r.throughput(), r.newest(), r.detail()));
+                reports.add(new MirrorReport(r.mirror(), i + 1, r.status(), r.latency(), r.throughput(), r.newest(), r.detail(),
+                        r.toolchain()));
             }
         }
         return new MirrorRanking(reports, freshest, indexProblem);
@@ -183,16 +184,16 @@ public final class MirrorProber {
                 yield new MirrorReport(m, 0, stale ? MirrorStatus.STALE : MirrorStatus.OK, Optional.of(a.latency()),
                         a.throughput(), Optional.of(a.newest()),
                         stale ? Optional.of("behind: knows " + a.newest() + ", the freshest answer is " + freshest.get()
-                                + a.note().map(n -> " (" + n + ")").orElse("")) : a.note());
+                                + a.note().map(n -> " (" + n + ")").orElse("")) : a.note(), a.toolchain());
             }
             case ProbeOutcome.Broken b -> new MirrorReport(m, 0, MirrorStatus.BROKEN, b.latency(), OptionalDouble.empty(),
-                    Optional.empty(), Optional.of(b.reason()));
+                    Optional.empty(), Optional.of(b.reason()), Optional.empty());
             case ProbeOutcome.Unreachable u -> new MirrorReport(m, 0, MirrorStatus.UNREACHABLE, Optional.empty(),
-                    OptionalDouble.empty(), Optional.empty(), Optional.of(u.reason()));
+                    OptionalDouble.empty(), Optional.empty(), Optional.of(u.reason()), Optional.empty());
             case ProbeOutcome.TimedOut t -> new MirrorReport(m, 0, MirrorStatus.TIMED_OUT, Optional.empty(),
-                    OptionalDouble.empty(), Optional.empty(), Optional.of("no verdict before the deadline"));
+                    OptionalDouble.empty(), Optional.empty(), Optional.of("no verdict before the deadline"), Optional.empty());
             case ProbeOutcome.NotChecked n -> new MirrorReport(m, 0, MirrorStatus.NOT_CHECKED, Optional.empty(),
-                    OptionalDouble.empty(), Optional.empty(), Optional.of(n.reason()));
+                    OptionalDouble.empty(), Optional.empty(), Optional.of(n.reason()), Optional.empty());
         };
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code mirrors test}'s engine against the loopback lab: each kind of mirror gets its verdict. */
@@ -76,6 +77,13 @@ class MirrorProberTest {
         if (status.works()) {
             assertThat(report.latency()).as("latency of %s %s", kind, name).isPresent();
         }
+    }
+
+    @ParameterizedTest(name = "goproxy {0} serves golang.org/toolchain {1}")
+    @CsvSource(nullValues = "none", value = {"good, go1.22.3", "slow, go1.22.3", "stale, go1.21.0", "good2, none", "html, none"})
+    void eachGoproxyTellsWhichToolchainItServesForThePlatform(String name, String toolchain) {
+        MirrorReport report = ranking.of(MirrorKind.GOPROXY).stream().filter(r -> r.mirror().name().equals(name)).findFirst().orElseThrow();
+        assertThat(report.toolchain().orElse(null)).as("%s: %s", name, report).isEqualTo(toolchain);
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
@@ -36,7 +37,9 @@ import java.util.zip.GZIPOutputStream;
  *   <li>GOPROXY ({@code example.com/ref}): {@code /good}, {@code /good2} (v1.1.0), {@code /stale}
  *       (only v1.0.0), {@code /html} (an HTML page with status 200 for everything), {@code /slow}
  *       (like good, 300 ms before each answer and the zip trickled), {@code /stall} (answers after
- *       60 s: a deadline test), and a closed port;</li>
+ *       60 s: a deadline test), and a closed port; good, slow and stall also serve
+ *       {@code golang.org/toolchain} ({@link #TOOLCHAIN_LIST}: newest stable for linux/amd64 go1.22.3),
+ *       stale an older one (go1.21.0), good2 none;</li>
  *   <li>checksum databases named {@code sum.golang.test}: good (3 records), stale (1 record, same key),
  *       wrong key (same name, another key);</li>
  *   <li>release ({@code /index.json}: go1.19.8 newest, go1.19.7): {@code /rel-good/}, {@code /rel-stale/}
@@ -49,7 +52,16 @@ public final class MirrorsLab implements AutoCloseable {
     public static final String DB_NAME = "sum.golang.test";
     public static final String NEWEST = "go1.19.8.linux-amd64.tar.gz";
     public static final String PREVIOUS = "go1.19.7.linux-amd64.tar.gz";
+    /** A golang.org/toolchain version list: other platforms, a release candidate, unordered. */
+    public static final String TOOLCHAIN_LIST = """
+            v0.0.1-go1.22.3.linux-amd64
+            v0.0.1-go1.21.0.linux-amd64
+            v0.0.1-go1.23rc1.linux-amd64
+            v0.0.1-go1.22.4.darwin-arm64
+            v0.0.1-go1.22.3.windows-amd64
+            """;
 
+    private static final String TOOLCHAIN = "/golang.org/toolchain/@v/list";
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
@@ -192,17 +204,21 @@ public final class MirrorsLab implements AutoCloseable {
                     if (mirror.equals("slow")) {
                         sleep(300);
                     }
-                    Map<String, byte[]> files = Map.of(
+                    Map<String, byte[]> files = new HashMap<>(Map.of(
                             ref + "list", "v1.0.0\nv1.1.0\nv1.0.1\n".getBytes(StandardCharsets.UTF_8),
                             ref + "v1.1.0.info", "{\"Version\":\"v1.1.0\",\"Time\":\"2026-01-02T03:04:05Z\"}".getBytes(StandardCharsets.UTF_8),
-                            ref + "v1.1.0.zip", zip);
+                            ref + "v1.1.0.zip", zip));
+                    if (!mirror.equals("good2")) {
+                        files.put(TOOLCHAIN, TOOLCHAIN_LIST.getBytes(StandardCharsets.UTF_8));
+                    }
                     serve(exchange, files.get(rest), mirror.equals("slow") ? 20 : 0);
                 }
                 case "stale" -> {
                     Map<String, byte[]> files = Map.of(
                             ref + "list", "v1.0.0\n".getBytes(StandardCharsets.UTF_8),
                             ref + "v1.0.0.info", "{\"Version\":\"v1.0.0\",\"Time\":\"2025-01-02T03:04:05Z\"}".getBytes(StandardCharsets.UTF_8),
-                            ref + "v1.0.0.zip", zip);
+                            ref + "v1.0.0.zip", zip,
+                            TOOLCHAIN, "v0.0.1-go1.21.0.linux-amd64\n".getBytes(StandardCharsets.UTF_8));
                     serve(exchange, files.get(rest), 0);
                 }
                 case "rel-good" -> ranged(exchange, rest.equals("/" + NEWEST) ? archive : rest.equals("/" + PREVIOUS) ? previousArchive : null);
