@@ -37,7 +37,11 @@ class DoctorInterruptTest {
                 }
             });
             String goproxy = "http://127.0.0.1:" + silent.getLocalPort();
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // env --default-signal=INT: a build started in the background of a script inherits SIGINT
+            // ignored, and a JVM started with SIGINT ignored keeps ignoring it (as nohup wants); a
+            // user's terminal delivers Ctrl-C to a process with the default disposition.
+            ProcessBuilder pb = new ProcessBuilder("/usr/bin/env", "--default-signal=INT",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "doctor", "--no-public-dns",
                     "--release-index", "off", "--release-download", "off", "--timeout", "60s", "--lang", "en");
             pb.environment().clear();
