@@ -51,7 +51,7 @@ final class ToolchainModuleInstall {
             ToolchainModule.Listed listed = ToolchainModule.parse(file.filename().substring(0, file.filename().length() - ".zip".length()))
                     .orElseThrow();
             ToolchainVerifier verifier = source.verifier(root.dir().resolve("sumdb"));
-            result = new ToolchainInstaller(root, new Downloader(toolchains.routing(), dev.goferry.install.download.DownloadSettings.DEFAULT))
+            result = new ToolchainInstaller(root, toolchains.downloader())
                     .install(listed, source.proxies(), verifier, makeCurrent, new ProgressLine(console, System::nanoTime));
         } catch (VersionNotFoundException e) {
             throw UserError.failed(e.getMessage());

@@ -68,15 +68,23 @@ public final class Downloader {
     }
 
     /**
-     * {@return a downloader that fetches a verifiable file in pieces from up to {@code maxSources}
-     * of the first sources at once} when at least two of them serve it by ranges and the file has at
-     * least two pieces of {@code minPieceBytes}; else, and for a resumed part, one source at a time
+     * {@return a downloader that fetches a file in pieces from up to {@code maxSources} of the first
+     * sources at once} when at least two of them serve it by ranges and the file has at least two
+     * pieces of {@code minPieceBytes}; else, and for a resumed part, one source at a time
      */
     public Downloader segmented(int maxSources, long minPieceBytes) {
         if (maxSources < 1 || minPieceBytes < 64 * 1024) {
             throw new IllegalArgumentException("segments: want at least 1 source and 64 KiB pieces");
         }
         return new Downloader(routing, settings, maxSources, minPieceBytes);
+    }
+
+    /**
+     * {@return this downloader without pieces}: one source at a time, so that the source of a file
+     * its caller refused (a module zip the checksum database does not vouch for) can be told
+     */
+    public Downloader oneSourceAtATime() {
+        return segmentSources == 1 ? this : new Downloader(routing, settings, 1, minPiece);
     }
 
     /**
@@ -192,7 +200,7 @@ public final class Downloader {
         }
         List<SourceFailure> failures = new ArrayList<>();
         boolean mismatch = false;
-        if (segmentSources > 1 && sources.size() > 1 && file.checksum().isPresent() && file.size() >= 2 * minPiece
+        if (segmentSources > 1 && sources.size() > 1 && (file.size() == 0 || file.size() >= 2 * minPiece)
                 && !Files.exists(part)) {
             Optional<Downloaded> done = segmented(file, sources, target, part, state, listener, failures, tap, started);
             if (done.isPresent()) {
@@ -244,8 +252,11 @@ public final class Downloader {
 
     /**
      * The pieces from several sources; empty (with the part removed) when fewer than two sources
-     * serve ranges, when the sources ran out, or when the whole file does not hash to the index's
-     * SHA-256: the caller then goes one source at a time from zero.
+     * serve ranges, when the file has fewer than two pieces, when the sources ran out, or when the
+     * whole file does not hash to the index's SHA-256: the caller then goes one source at a time from
+     * zero. A file the index has no SHA-256 for (a module zip, which the checksum database vouches
+     * for) comes back unverified, as from one source; its caller checks it and, on a mismatch, asks
+     * {@link #oneSourceAtATime()} to find the bad source.
      */
     private Optional<Downloaded> segmented(ReleaseFile file, List<ReleaseSource> sources, Path target, Path part, Path state,
                                            DownloadListener listener, List<SourceFailure> failures, StreamTap tap,
@@ -253,20 +264,23 @@ public final class Downloader {
             throws IOException {
         SegmentedDownload segments = new SegmentedDownload(client, routing, settings, minPiece);
         try {
-            List<ReleaseSource> kept = segments.candidates(file, sources, segmentSources, failures);
-            if (kept.size() < 2) {
+            SegmentedDownload.Candidates candidates = segments.candidates(file, sources, segmentSources, failures);
+            List<ReleaseSource> kept = candidates.sources();
+            if (kept.size() < 2 || candidates.size() < 2 * minPiece) {
                 return Optional.empty();
             }
+            ReleaseFile sized = new ReleaseFile(file.filename(), file.os(), file.arch(), file.version(), file.sha256(),
+                    candidates.size(), file.kind());
             // No state file: a part with holes must never be taken for a resumable prefix.
             Files.deleteIfExists(state);
-            boolean complete = segments.fetch(file, kept, part, listener, failures, tap);
+            boolean complete = segments.fetch(sized, kept, part, listener, failures, tap);
             if (complete) {
                 String got = sha256(part);
-                if (got.equals(file.sha256())) {
+                if (file.checksum().isEmpty() || got.equals(file.sha256())) {
                     long size = Files.size(part);
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     listener.finished(size);
-                    return Optional.of(new Downloaded(target, size, got, true,
+                    return Optional.of(new Downloaded(target, size, got, file.checksum().isPresent(),
                             Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures,
                             java.time.Duration.ofNanos(System.nanoTime() - started)));
                 }

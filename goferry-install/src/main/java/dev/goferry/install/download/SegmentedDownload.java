@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * queue is empty an idle worker takes the second half of the piece with the most left, so the
  * mirrors finish together. Go archives have only a whole-file SHA-256, so nothing is trusted
  * until the whole part hashes to the index's; on a mismatch the caller fetches everything again
- * from one source at a time, which isolates the bad mirror.
+ * from one source at a time, which isolates the bad mirror. A file with no SHA-256 in the index (a
+ * golang.org/toolchain module zip: the checksum database vouches for its h1) is its caller's to
+ * check, with the same way back to one source at a time.
  */
 final class SegmentedDownload {
 
@@ -95,61 +97,84 @@ final class SegmentedDownload {
     private record Drop(String reason) implements Fetch {}
 
     /**
-     * {@return the sources (of the first {@code max}) that serve this exact file by ranges}; the
-     * others' reasons go to {@code failures}
+     * The sources that serve one file by ranges, and its size: the index's, or for a file the index
+     * gives no size (a module zip) the size the first answering source announces, which every other
+     * source must announce too.
      */
-    List<ReleaseSource> candidates(ReleaseFile file, List<ReleaseSource> sources, int max, List<SourceFailure> failures)
+    record Candidates(List<ReleaseSource> sources, long size) {}
+
+    /** A source's answer to {@code Range: bytes=0-3}: the total it announced, or why it cannot serve pieces. */
+    private record RangeCheck(long total, Optional<String> problem) {
+        static RangeCheck refused(String problem) {
+            return new RangeCheck(-1, Optional.of(problem));
+        }
+    }
+
+    /**
+     * {@return the sources (of the first {@code max}) that serve this exact file by ranges, and its
+     * size}; the others' reasons go to {@code failures}
+     */
+    Candidates candidates(ReleaseFile file, List<ReleaseSource> sources, int max, List<SourceFailure> failures)
             throws InterruptedException {
         List<ReleaseSource> first = sources.subList(0, Math.min(max, sources.size()));
         List<ReleaseSource> kept = new ArrayList<>();
+        long size = file.size();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Optional<String>>> checks = new ArrayList<>();
+            List<Future<RangeCheck>> checks = new ArrayList<>();
             for (ReleaseSource s : first) {
                 checks.add(pool.submit(() -> rangeCheck(file, s)));
             }
             long deadline = System.nanoTime() + RANGE_CHECK_WAIT.toNanos();
+            Optional<ReleaseSource> sizedBy = Optional.empty();
             for (int i = 0; i < first.size(); i++) {
-                Optional<String> problem;
+                RangeCheck check;
                 try {
-                    problem = checks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    check = checks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    problem = Optional.of("range check failed: " + e.getCause());
+                    check = RangeCheck.refused("range check failed: " + e.getCause());
                 } catch (java.util.concurrent.TimeoutException e) {
                     checks.get(i).cancel(true);
-                    problem = Optional.of("no answer to a range request within " + RANGE_CHECK_WAIT.toSeconds() + "s");
+                    check = RangeCheck.refused("no answer to a range request within " + RANGE_CHECK_WAIT.toSeconds() + "s");
                 }
-                if (problem.isEmpty()) {
+                if (check.problem().isEmpty() && size <= 0) {
+                    size = check.total();
+                    sizedBy = Optional.of(first.get(i));
+                } else if (check.problem().isEmpty() && check.total() != size) {
+                    check = RangeCheck.refused("serves " + check.total() + " bytes, "
+                            + sizedBy.map(s -> s.name() + " serves ").orElse("the index says ") + size + ": not the same file");
+                }
+                if (check.problem().isEmpty()) {
                     kept.add(first.get(i));
                 } else {
-                    failures.add(new SourceFailure(first.get(i), "not used for pieces: " + problem.get()));
+                    failures.add(new SourceFailure(first.get(i), "not used for pieces: " + check.problem().get()));
                 }
             }
         }
-        return kept;
+        return new Candidates(kept, size);
     }
 
-    private Optional<String> rangeCheck(ReleaseFile file, ReleaseSource source) throws InterruptedException {
+    private RangeCheck rangeCheck(ReleaseFile file, ReleaseSource source) throws InterruptedException {
         URI url = source.fileUrl(file.filename());
         Optional<String> refusal = routing.refusal(url);
         if (refusal.isPresent()) {
-            return refusal;
+            return RangeCheck.refused(refusal.get());
         }
         try {
             HttpResponse<byte[]> r = client.send(request(url, 0, 3), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 206) {
-                return Optional.of("HTTP " + r.statusCode() + " to a range request");
+                return RangeCheck.refused("HTTP " + r.statusCode() + " to a range request");
             }
             if (r.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/html")) {
-                return Optional.of("served an HTML page");
+                return RangeCheck.refused("served an HTML page");
             }
             Matcher m = CONTENT_RANGE.matcher(r.headers().firstValue("Content-Range").orElse(""));
-            if (!m.matches() || Long.parseLong(m.group(1)) != 0 || Long.parseLong(m.group(3)) != file.size()) {
-                return Optional.of("Content-Range \"" + r.headers().firstValue("Content-Range").orElse("") + "\" is not bytes 0-3 of "
-                        + file.size());
+            if (!m.matches() || Long.parseLong(m.group(1)) != 0 || Long.parseLong(m.group(2)) > 3) {
+                return RangeCheck.refused("Content-Range \"" + r.headers().firstValue("Content-Range").orElse("")
+                        + "\" is not bytes 0-3 of the file");
             }
-            return ArchiveMagic.mismatch(file.filename(), r.body(), r.body().length);
+            return new RangeCheck(Long.parseLong(m.group(3)), ArchiveMagic.mismatch(file.filename(), r.body(), r.body().length));
         } catch (IOException e) {
-            return Optional.of("request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return RangeCheck.refused("request failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 

@@ -26,9 +26,12 @@ import java.util.Optional;
  *   <li>the database's record for the version is looked up and authenticated first (an unknown
  *       version or a database that does not verify stops here, before any large download);
  *   <li>the {@code .mod} is fetched from the proxies (cmd/go's proxy fallback rules);
- *   <li>the zip is downloaded by the resumable {@link Downloader} from the proxies in order;
+ *   <li>the zip is downloaded by the resumable {@link Downloader} from the proxies in order, or in
+ *       pieces from several of them at once when the downloader is {@link Downloader#segmented};
  *   <li>its h1 and the go.mod's h1 must equal the record; a mismatch deletes the download and, if
- *       later proxies are listed, tries them (each at most once), else refuses;
+ *       later proxies are listed, tries them (each at most once), else refuses; a mismatch of a zip
+ *       put together from several proxies fetches it again from one proxy at a time, which tells
+ *       the bad one;
  *   <li>{@link ToolchainUnzip} unpacks it into {@code versions/<v>.tmp} (module zip rules, Go's
  *       execute bits, {@code _go.mod} copies), which must hold {@code bin/go}, and renames it
  *       into place; {@code current} is switched.
@@ -87,10 +90,11 @@ public final class ToolchainInstaller {
             }
             ReleaseFile file = new ReleaseFile(listed.zipName(), listed.goos(), listed.goarch(), version, "", 0, "archive");
             List<SourceFailure> failures = new ArrayList<>();
+            Downloader fetcher = downloader;
             while (true) {
                 Downloader.Downloaded got;
                 try {
-                    got = downloader.download(file, remaining, root.downloads(), listener);
+                    got = fetcher.download(file, remaining, root.downloads(), listener);
                 } catch (DownloadException e) {
                     failures.addAll(e.failures());
                     throw new DownloadException(e.filename(), failures, false);
@@ -109,10 +113,20 @@ public final class ToolchainInstaller {
                 }
                 Files.deleteIfExists(got.path());
                 int served = indexOf(remaining, got.servedBy());
+                String reason = verdict.message().lines().findFirst().orElse("checksum mismatch");
+                // servedBy names no single proxy: the zip was put together from pieces of several.
+                boolean pieces = served < 0 && got.servedBy().isPresent();
+                if (verdict instanceof Verdict.Mismatch && pieces) {
+                    // Which proxy sent the bad bytes is not known: ask them one at a time.
+                    failures.add(new SourceFailure(remaining.getFirst(), reason + " (pieces from " + got.servedBy().get()
+                            + "; fetching again from one proxy at a time)"));
+                    fetcher = fetcher.oneSourceAtATime();
+                    continue;
+                }
                 if (!(verdict instanceof Verdict.Mismatch) || served < 0 || served + 1 >= remaining.size()) {
                     throw new RefusedException(verdict);
                 }
-                failures.add(new SourceFailure(remaining.get(served), verdict.message().lines().findFirst().orElse("checksum mismatch")));
+                failures.add(new SourceFailure(remaining.get(served), reason));
                 remaining = remaining.subList(served + 1, remaining.size());
             }
         }

@@ -109,6 +109,18 @@ class SegmentedDownloadTest {
         }
     }
 
+    /** A file the index gives neither size nor SHA-256 for (a module zip): the size comes from the mirrors. */
+    @org.junit.jupiter.api.Test
+    void aFileOfUnknownSizeIsFetchedInPiecesAndReturnedUnverified(@TempDir Path dir) throws Exception {
+        ReleaseFile unknown = new ReleaseFile(TestArchives.NAME, "linux", "amd64", TestArchives.VERSION, "", 0, "archive");
+        List<ReleaseSource> sources = Stream.of("good", "good2").map(m -> new ReleaseSource(m, URI.create(lab.url(m + "/")))).toList();
+        Downloader.Downloaded got = downloader().download(unknown, sources, dir, DownloadListener.NONE);
+        assertThat(got.servedBy()).contains("good+good2");
+        assertThat(got.verified()).as("nothing to verify against: the caller's to check").isFalse();
+        assertThat(got.size()).isEqualTo(archive.length);
+        assertThat(Files.readAllBytes(got.path())).isEqualTo(archive);
+    }
+
     @org.junit.jupiter.api.Test
     void theCompletePrefixIsUnpackedWhileLaterPiecesArrive(@TempDir Path dir) throws Exception {
         List<ReleaseSource> sources = Stream.of("good", "good2").map(m -> new ReleaseSource(m, URI.create(lab.url(m + "/")))).toList();

@@ -190,6 +190,84 @@ class ToolchainInstallTest {
         }
     }
 
+    /**
+     * Installs the lab's version through {@code proxies} (GOPROXY in that order) verified by
+     * {@code database}'s checksum database, with a downloader that fetches pieces (64 KiB at least)
+     * from up to four proxies at once.
+     */
+    private static ToolchainInstaller.Result installInPieces(Path tmp, ToolchainRoot root, ToolchainLab database,
+                                                             ToolchainLab... proxies) throws Exception {
+        Map<String, String> env = Map.of("HOME", tmp.resolve("home").toString(), "GOSUMDB", database.gosumdbUrl(),
+                "GOPROXY", String.join(",", Stream.of(proxies).map(ToolchainLab::goproxy).toList()));
+        ToolchainSource source = source(env);
+        Downloader inPieces = new Downloader(routing(env), DownloadSettings.DEFAULT).segmented(4, 64 * 1024);
+        return new ToolchainInstaller(root, inPieces).install(ToolchainModule.parse(ToolchainLab.MODULE_VERSION).orElseThrow(),
+                source.proxies(), source.verifier(), true, DownloadListener.NONE);
+    }
+
+    @Test
+    void twoProxiesServeTheZipInPiecesAndTheDatabaseStillDecides(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab first = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord();
+             ToolchainLab second = new ToolchainLab(ToolchainLab.realZip())) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            ToolchainInstaller.Result result = installInPieces(tmp, root, first, first, second);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.source()).contains(first.goproxy() + "+" + second.goproxy());
+            assertThat(installed.failures()).isEmpty();
+            for (ToolchainLab lab : List.of(first, second)) {
+                assertThat(lab.zipRanges()).as("pieces asked of %s", lab.goproxy())
+                        .contains("bytes=0-3").anySatisfy(r -> assertThat(r).matches("bytes=\\d+-\\d+").isNotEqualTo("bytes=0-3"));
+            }
+            assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
+            assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
+            GoClient installedGo = new GoClient(ToolchainLab.GO_VERSION, root.version(ToolchainLab.GO_VERSION));
+            assertThat(installedGo.run(tmp, installedGo.baseEnvironment(tmp), 60, "version").stdout().strip())
+                    .isEqualTo("go version go1.19.8 linux/amd64");
+        }
+    }
+
+    /**
+     * A proxy serving a zip of the right size with wrong bytes: pieces from it make a zip the
+     * database refuses, and nobody knows which proxy sent the bad piece, so goferry fetches the zip
+     * again one proxy at a time: the corrupt one is refused, the next one installs.
+     */
+    @Test
+    void aZipFromPiecesTheDatabaseRefusesIsFetchedAgainOneProxyAtATime(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab corrupt = new ToolchainLab(ToolchainLab.corruptedZip());
+             ToolchainLab good = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord()) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            previousCurrent(root);
+            ToolchainInstaller.Result result = installInPieces(tmp, root, good, corrupt, good);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.source()).contains(good.goproxy());
+            List<String> reasons = installed.failures().stream().map(f -> f.source().name() + ": " + f.reason()).toList();
+            assertThat(reasons).as("failures").anySatisfy(r -> assertThat(r)
+                    .contains("(pieces from " + corrupt.goproxy() + "+" + good.goproxy() + "; fetching again from one proxy at a time)"));
+            assertThat(reasons).as("failures").anySatisfy(r -> assertThat(r).startsWith(corrupt.goproxy() + ": golang.org/toolchain@"
+                    + ToolchainLab.MODULE_VERSION + ": verifying module: "));
+            assertThat(corrupt.zipRanges()).as("the corrupt proxy was asked for pieces, then for the whole zip").contains("bytes=0-3", "");
+            assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
+            assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
+            assertThat(root.list()).containsExactly(ToolchainLab.GO_VERSION, OLD);
+        }
+    }
+
+    /** Proxies that announce another size than the first are left out of the pieces: not the same file. */
+    @Test
+    void aProxyServingAnotherSizeIsLeftOutOfThePieces(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab good = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord();
+             ToolchainLab other = new ToolchainLab(ToolchainLab.tamperedZip())) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            ToolchainInstaller.Result result = installInPieces(tmp, root, good, good, other);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.source()).contains(good.goproxy());
+            assertThat(installed.failures()).singleElement().satisfies(f -> assertThat(f.source().name() + ": " + f.reason())
+                    .isEqualTo(other.goproxy() + ": not used for pieces: serves " + ToolchainLab.tamperedZip().length + " bytes, "
+                            + good.goproxy() + " serves " + ToolchainLab.realZip().length + ": not the same file"));
+            assertThat(other.zipRanges()).containsExactly("bytes=0-3");
+        }
+    }
+
     @Test
     void aCutTransferIsResumedWithARangeRequestAndStillVerified(@TempDir Path tmp) throws Exception {
         try (ToolchainLab lab = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord().cuttingTheNextZip()) {

@@ -90,6 +90,19 @@ public final class ToolchainLab implements AutoCloseable {
         }
     }
 
+    /**
+     * {@return the real zip with one byte in every 32 KiB of its entries' data changed}: the same
+     * size, so it passes for the same file, and any piece of it holds a wrong byte (the central
+     * directory at the end is left alone: the names stay the module's)
+     */
+    public static byte[] corruptedZip() {
+        byte[] zip = realZip().clone();
+        for (int i = 4096; i < zip.length * 4 / 5; i += 32 * 1024) {
+            zip[i] ^= 0x5a;
+        }
+        return zip;
+    }
+
     /** Writes a module zip of these files under {@code golang.org/toolchain@version/}. */
     public static byte[] zip(String version, Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -249,13 +262,14 @@ public final class ToolchainLab implements AutoCloseable {
             if (status == 200 && path.endsWith(".zip")) {
                 String range = exchange.getRequestHeaders().getFirst("Range");
                 zipRanges.add(range == null ? "" : range);
-                java.util.regex.Matcher m = range == null ? null : java.util.regex.Pattern.compile("bytes=(\\d+)-").matcher(range);
+                java.util.regex.Matcher m = range == null ? null : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range);
                 if (m != null && m.matches()) {
                     int from = Integer.parseInt(m.group(1));
-                    exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/" + body.length);
-                    exchange.sendResponseHeaders(206, body.length - from);
+                    int to = m.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(m.group(2)));
+                    exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
+                    exchange.sendResponseHeaders(206, to - from + 1);
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(body, from, body.length - from);
+                        out.write(body, from, to - from + 1);
                     }
                     return;
                 }
