@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,7 @@ class DoctorRunnerThroughputTest {
 
     private final LoopbackGuard guard = new LoopbackGuard();
     private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private HttpServer server;
 
     @AfterEach
@@ -47,6 +50,7 @@ class DoctorRunnerThroughputTest {
         if (server != null) {
             server.stop(0);
         }
+        executor.shutdownNow();
     }
 
     /** A proxy listing v0.3.0 and v0.14.0 of the reference module whose v0.14.0 zip is sent by {@code zip}. */
@@ -86,6 +90,9 @@ class DoctorRunnerThroughputTest {
                 default -> send(ex, 404, "text/plain", "not found");
             }
         });
+        // One thread per exchange, as a real proxy: a stalling zip must not hold up the other targets'
+        // requests (with the default executor they queue behind it and miss a short deadline).
+        server.setExecutor(executor);
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
