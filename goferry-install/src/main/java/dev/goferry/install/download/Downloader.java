@@ -88,11 +88,14 @@ public final class Downloader {
     }
 
     /**
-     * The bytes of one file on disk, checked.
+     * The bytes of one file on disk.
      *
+     * @param verified whether they matched the index's SHA-256 (a file without one is its caller's to check)
+     * @param servedBy the source, or the sources joined by {@code +} when pieces came from several;
+     *     empty when the verified file was already there
      * @param elapsed from the start of the download to the verified file (zero when it was already there)
      */
-    public record Downloaded(Path path, long size, String sha256, boolean verified, Optional<String> servedBy,
+    public record Downloaded(Path path, long size, boolean verified, Optional<String> servedBy,
                              List<SourceFailure> failures, java.time.Duration elapsed) {
         public Downloaded {
             failures = List.copyOf(failures);
@@ -193,7 +196,7 @@ public final class Downloader {
         Path state = dir.resolve(file.filename() + ".part.state");
         if (Files.isRegularFile(target) && file.checksum().isPresent() && file.checksum().get().equals(sha256(target))) {
             listener.finished(Files.size(target));
-            return new Downloaded(target, Files.size(target), file.sha256(), true, Optional.empty(), List.of(), java.time.Duration.ZERO);
+            return new Downloaded(target, Files.size(target), true, Optional.empty(), List.of(), java.time.Duration.ZERO);
         }
         if (!PartState.read(state).map(s -> s.sameFile(file.filename(), file.sha256(), file.size())).orElse(false)) {
             Files.deleteIfExists(part);
@@ -244,7 +247,7 @@ public final class Downloader {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(state);
             listener.finished(size);
-            return new Downloaded(target, size, got, file.checksum().isPresent(), Optional.of(source.name()), failures,
+            return new Downloaded(target, size, file.checksum().isPresent(), Optional.of(source.name()), failures,
                     java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         throw new DownloadException(file.filename(), failures, mismatch);
@@ -269,18 +272,18 @@ public final class Downloader {
             if (kept.size() < 2 || candidates.size() < 2 * minPiece) {
                 return Optional.empty();
             }
-            ReleaseFile sized = new ReleaseFile(file.filename(), file.os(), file.arch(), file.version(), file.sha256(),
-                    candidates.size(), file.kind());
+            ReleaseFile sized = file.withSize(candidates.size());
             // No state file: a part with holes must never be taken for a resumable prefix.
             Files.deleteIfExists(state);
             boolean complete = segments.fetch(sized, kept, part, listener, failures, tap);
             if (complete) {
-                String got = sha256(part);
+                // Without a checksum there is nothing to compare: the part is not read again.
+                String got = file.checksum().isPresent() ? sha256(part) : "";
                 if (file.checksum().isEmpty() || got.equals(file.sha256())) {
                     long size = Files.size(part);
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                     listener.finished(size);
-                    return Optional.of(new Downloaded(target, size, got, file.checksum().isPresent(),
+                    return Optional.of(new Downloaded(target, size, file.checksum().isPresent(),
                             Optional.of(String.join("+", kept.stream().map(ReleaseSource::name).toList())), failures,
                             java.time.Duration.ofNanos(System.nanoTime() - started)));
                 }

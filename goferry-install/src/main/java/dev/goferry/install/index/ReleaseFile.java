@@ -29,6 +29,11 @@ public record ReleaseFile(String filename, String os, String arch, String versio
         sha256 = sha256.toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** {@return this file with {@code bytes} as its size} (learned from the mirrors when the index gives none) */
+    public ReleaseFile withSize(long bytes) {
+        return new ReleaseFile(filename, os, arch, version, sha256, bytes, kind);
+    }
+
     /** {@return the trusted SHA-256, if the index has one} */
     public Optional<String> checksum() {
         return sha256.matches("[0-9a-f]{64}") ? Optional.of(sha256) : Optional.empty();
