@@ -47,6 +47,13 @@ import java.util.stream.Collectors;
 final class TargetJudge {
 
     /**
+     * How far off the clock skew can be: Date headers have one-second resolution and arrive a round
+     * trip late, so a certificate issued the second the servers' clock shows must still count as valid
+     * by that clock.
+     */
+    private static final Duration SKEW_PRECISION = Duration.ofSeconds(2);
+
+    /**
      * The judgement of one target.
      *
      * @param findings one per examined layer, lowest first
@@ -479,7 +486,8 @@ final class TargetJudge {
                 Optional<Duration> skew = ctx.significantSkew();
                 if (skew.isPresent()) {
                     var corrected = n.now().minus(skew.get());
-                    if (!corrected.isBefore(n.notBefore()) && !corrected.isAfter(n.notAfter())) {
+                    if (!corrected.isBefore(n.notBefore().minus(SKEW_PRECISION))
+                            && !corrected.isAfter(n.notAfter().plus(SKEW_PRECISION))) {
                         tlsFail(elapsed, CauseId.TLS_CLOCK_SKEW, List.of(LocalJudge.signed(skew.get())), text,
                                 "local clock minus servers' Date headers: " + LocalJudge.signed(skew.get()));
                         return;

@@ -127,6 +127,13 @@ class DiagnoserCatalogCasesTest {
                         .tls(new TlsVerdict.NotValidAtTime("CN=proxy.golang.org", Recorded.NOW.minus(Duration.ofDays(30)),
                                 Recorded.NOW.plus(Duration.ofDays(60)), Recorded.NOW.plus(Duration.ofDays(200))))),
                         "tls.clock-skew@tls"),
+                // The servers' clock 3 days ahead, read from a Date header 0.8 s coarse, and a certificate
+                // issued the very second it shows: still the clock, not the certificate.
+                of("tls.clock-skew (certificate issued the second the servers' clock shows)",
+                        Net.of().local(skewed(Duration.ofDays(-3).plusMillis(800))), List.of(Ev.healthy(plain.goproxy(PGO))
+                        .tls(new TlsVerdict.NotValidAtTime("CN=proxy.golang.org", Recorded.NOW.plus(Duration.ofDays(3)),
+                                Recorded.NOW.plus(Duration.ofDays(33)), Recorded.NOW))),
+                        "tls.clock-skew@tls"),
                 of("tls.handshake-failure", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO))
                         .tlsFails(new TlsOutcome.TimedOut(List.of(), ms(10000)))), "tls.handshake-failure@tls"),
                 of("http.forbidden", Net.of(), List.of(Ev.healthy(plain.goproxy(PGO)).status(403, "Forbidden")),
