@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,7 @@ class DoctorCommandTest {
             }
             ex.close();
         });
+        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         s.start();
         servers.add(s);
         return "http://127.0.0.1:" + s.getAddress().getPort();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +127,7 @@ class ExplainCommandTest {
             ex.getResponseBody().write(b);
             ex.close();
         });
+        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         s.start();
         servers.add(s);
         return "http://127.0.0.1:" + s.getAddress().getPort();

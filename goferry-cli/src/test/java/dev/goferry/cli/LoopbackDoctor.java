@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 
 /**
  * A loopback lab for {@code goferry doctor} runs in-process: module proxies on 127.0.0.1, a server
@@ -54,6 +55,7 @@ final class LoopbackDoctor implements AutoCloseable {
             }
             ex.close();
         });
+        s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         s.start();
         servers.add(s);
         return "http://127.0.0.1:" + s.getAddress().getPort();

@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -73,6 +74,7 @@ class HtmlReportTest {
             }
             ex.close();
         });
+        good.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         good.start();
         evil = new ServerSocket(0, 16, LOOPBACK);
         Thread.ofVirtual().start(() -> answerEvil(evil));

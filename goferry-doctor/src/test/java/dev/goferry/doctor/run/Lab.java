@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 
 /**
  * A loopback lab for doctor runs: module proxies on 127.0.0.1 (JDK HttpServer) answering with a
@@ -52,6 +53,7 @@ final class Lab {
                 }
                 ex.close();
             });
+            s.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             s.start();
             return s;
         } catch (IOException e) {

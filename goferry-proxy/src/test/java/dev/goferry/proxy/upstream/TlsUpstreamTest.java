@@ -90,6 +90,7 @@ class TlsUpstreamTest {
                 out.write(body);
             }
         });
+        upstream.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         upstream.start();
     }
 
@@ -173,17 +174,19 @@ class TlsUpstreamTest {
                 }
                 client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
-                var back = threads.submit(() -> pipe(up.getInputStream(), client.getOutputStream()));
-                pipe(in, up.getOutputStream());
+                var back = threads.submit(() -> pipe(up, client));
+                pipe(client, up);
                 back.get(15, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // The client or the upstream went away.
             }
         }
 
-        private static Void pipe(InputStream in, OutputStream out) throws IOException {
+        /** Copies until {@code from} ends, then passes the end on, so neither side waits out a timeout for it. */
+        private static Void pipe(Socket from, Socket to) {
             try {
-                in.transferTo(out);
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
             } catch (IOException e) {
                 // One side closed: the other is closed by the caller.
             }
