@@ -137,8 +137,9 @@ public final class ToolchainInstaller {
         try {
             return verifier.check(record, zip, goMod);
         } catch (Dirhash.UnexpectedFileException e) {
-            Files.deleteIfExists(zip);
-            throw new UnsafeArchiveException(zip.getFileName().toString(), e.getMessage());
+            // A file outside module@version/ makes it another zip than the one recorded, whatever its
+            // hash: refused in go's words, and (as for a mismatch) the next proxy may serve the right one.
+            return new Verdict.Mismatch(e.getMessage(), "", record.zipHash());
         } catch (java.util.zip.ZipException e) {
             return new Verdict.Mismatch(ToolchainModule.PATH + "@" + record.version()
                     + ": verifying module: not a readable zip: " + e.getMessage(), "", record.zipHash());

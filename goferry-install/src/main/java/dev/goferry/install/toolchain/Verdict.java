@@ -30,7 +30,11 @@ public sealed interface Verdict {
     /** The database has no record for the version (404/410 on lookup): a toolchain nobody vouches for. */
     record Unknown(String message) implements Verdict {}
 
-    /** The bytes differ from the record: someone served a toolchain that is not the published one. */
+    /**
+     * The bytes differ from the record, or the zip holds a file outside {@code module@version/} (go's
+     * {@code zip for … has unexpected file …}, {@code downloaded} empty then): someone served a
+     * toolchain that is not the published one.
+     */
     record Mismatch(String message, String downloaded, String recorded) implements Verdict {}
 
     /** The database could not vouch: bad signature (another key), failed proof, unreachable, malformed. */

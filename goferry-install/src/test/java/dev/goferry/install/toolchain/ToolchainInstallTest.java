@@ -45,8 +45,11 @@ class ToolchainInstallTest {
 
     private static final String OLD = "go1.18.10";
 
+    /** How go begins a refusal by the checksum database. */
+    private static final String VERIFYING = "golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": verifying ";
+
     /** What goferry should do, and whether a real go of a given minor version succeeds. */
-    private enum Expect { INSTALLED, MISMATCH, UNKNOWN, DATABASE_FAILED, UNAVAILABLE }
+    private enum Expect { INSTALLED, MISMATCH, FOREIGN_FILE, UNKNOWN, DATABASE_FAILED, UNAVAILABLE }
 
     /**
      * One lab set-up.
@@ -72,6 +75,8 @@ class ToolchainInstallTest {
                         lab -> lab.withTrueRecord().servingSumdb(), ToolchainLab::gosumdbKeyOnly, Expect.INSTALLED, minor -> true),
                 new Case("tampered zip", ToolchainLab::tamperedZip, ToolchainLab::withTrueRecord,
                         ToolchainLab::gosumdbUrl, Expect.MISMATCH, minor -> false),
+                new Case("zip with a file outside module@version/", ToolchainLab::foreignFileZip, ToolchainLab::withTrueRecord,
+                        ToolchainLab::gosumdbUrl, Expect.FOREIGN_FILE, minor -> false),
                 new Case("database without the record", ToolchainLab::realZip, ToolchainLab::withOtherRecord,
                         ToolchainLab::gosumdbUrl, Expect.UNKNOWN, minor -> false),
                 new Case("database signed by another key", ToolchainLab::realZip, ToolchainLab::withTrueRecord,
@@ -104,9 +109,11 @@ class ToolchainInstallTest {
 
             switch (c.expect()) {
                 case INSTALLED -> assertInstalled(c, root, result);
-                case MISMATCH -> assertRefused(c, root, failure, Verdict.Mismatch.class, "checksum mismatch");
-                case UNKNOWN -> assertRefused(c, root, failure, Verdict.Unknown.class, "not found");
-                case DATABASE_FAILED -> assertRefused(c, root, failure, Verdict.DatabaseFailed.class, "verif");
+                case MISMATCH -> assertRefused(c, root, failure, Verdict.Mismatch.class, VERIFYING, "checksum mismatch");
+                case FOREIGN_FILE -> assertRefused(c, root, failure, Verdict.Mismatch.class,
+                        "zip for golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + " ", "has unexpected file Golang.org/");
+                case UNKNOWN -> assertRefused(c, root, failure, Verdict.Unknown.class, VERIFYING, "not found");
+                case DATABASE_FAILED -> assertRefused(c, root, failure, Verdict.DatabaseFailed.class, VERIFYING);
                 case UNAVAILABLE -> {
                     assertThat(failure).as("%s: goferry refuses", c).get().isInstanceOf(ChecksumDatabase.UnavailableException.class)
                             .extracting(Throwable::getMessage).isEqualTo("checksum database disabled by GOSUMDB=off");
@@ -121,7 +128,7 @@ class ToolchainInstallTest {
             } else {
                 assertThat(lab.requests()).as("%s: an explicit GOSUMDB URL bypasses the proxy", c).noneMatch(p -> p.startsWith("/sumdb/"));
             }
-            if (c.expect() != Expect.INSTALLED && c.expect() != Expect.MISMATCH) {
+            if (c.expect() != Expect.INSTALLED && c.expect() != Expect.MISMATCH && c.expect() != Expect.FOREIGN_FILE) {
                 assertThat(lab.requests()).as("%s: refused before the zip was downloaded", c).noneMatch(p -> p.endsWith(".zip"));
             }
 
@@ -141,7 +148,7 @@ class ToolchainInstallTest {
                     assertThat(field(r.stdout(), "Sum")).as("%s: real %s Sum", c, go.version()).isEqualTo(v.zipHash());
                     assertThat(field(r.stdout(), "GoModSum")).as("%s: real %s GoModSum", c, go.version()).isEqualTo(v.goModHash());
                 }
-                if (c.expect() == Expect.MISMATCH) {
+                if (c.expect() == Expect.MISMATCH || c.expect() == Expect.FOREIGN_FILE) {
                     String goferry = ((RefusedException) failure.orElseThrow()).verdict().message();
                     assertThat(error(r.stdout()).strip()).as("%s: real %s's error is goferry's, verbatim", c, go.version())
                             .isEqualTo(goferry);
@@ -246,6 +253,38 @@ class ToolchainInstallTest {
             assertThat(reasons).as("failures").anySatisfy(r -> assertThat(r).startsWith(corrupt.goproxy() + ": golang.org/toolchain@"
                     + ToolchainLab.MODULE_VERSION + ": verifying module: "));
             assertThat(corrupt.zipRanges()).as("the corrupt proxy was asked for pieces, then for the whole zip").contains("bytes=0-3", "");
+            assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
+            assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
+            assertThat(root.list()).containsExactly(ToolchainLab.GO_VERSION, OLD);
+        }
+    }
+
+    /**
+     * Pieces from two proxies serving a zip with a file outside {@code module@version/} (the same
+     * size as the real one): go's "unexpected file" refusal, like a mismatch, sends goferry back one
+     * proxy at a time, each refused in go's words, to a third proxy that serves whole zips only
+     * (so it had no part in the pieces).
+     */
+    @Test
+    void aZipFromPiecesWithAForeignFileIsFetchedAgainOneProxyAtATime(@TempDir Path tmp) throws Exception {
+        try (ToolchainLab foreignA = new ToolchainLab(ToolchainLab.foreignFileZip());
+             ToolchainLab foreignB = new ToolchainLab(ToolchainLab.foreignFileZip());
+             ToolchainLab good = new ToolchainLab(ToolchainLab.realZip()).withTrueRecord().ignoringRanges()) {
+            ToolchainRoot root = new ToolchainRoot(tmp.resolve("root"));
+            previousCurrent(root);
+            ToolchainInstaller.Result result = installInPieces(tmp, root, good, foreignA, foreignB, good);
+            Installer.Installed installed = (Installer.Installed) result.outcome();
+            assertThat(installed.source()).contains(good.goproxy());
+            String refusal = "zip for golang.org/toolchain@"
+                    + ToolchainLab.MODULE_VERSION + " has unexpected file Golang.org/toolchain@" + ToolchainLab.MODULE_VERSION
+                    + "/src/make.bash";
+            List<String> reasons = installed.failures().stream().map(f -> f.source().name() + ": " + f.reason()).toList();
+            assertThat(reasons).as("failures").contains(
+                    foreignA.goproxy() + ": " + refusal + " (pieces from " + foreignA.goproxy() + "+" + foreignB.goproxy()
+                            + "; fetching again from one proxy at a time)",
+                    foreignA.goproxy() + ": " + refusal,
+                    foreignB.goproxy() + ": " + refusal);
+            assertThat(good.zipRanges()).as("the whole-zip proxy was asked for the whole zip").contains("");
             assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
             assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
             assertThat(root.list()).containsExactly(ToolchainLab.GO_VERSION, OLD);
@@ -392,12 +431,15 @@ class ToolchainInstallTest {
     }
 
     private static void assertRefused(Case c, ToolchainRoot root, Optional<Exception> failure, Class<? extends Verdict> kind,
-                                      String text) throws Exception {
+                                      String start, String... texts) throws Exception {
         assertThat(failure).as("%s: refused", c).get().isInstanceOf(RefusedException.class);
         Verdict verdict = ((RefusedException) failure.get()).verdict();
         assertThat(verdict).as("%s: verdict", c).isInstanceOf(kind);
         assertThat(verdict.message()).as(c.name())
-                .startsWith("golang.org/toolchain@" + ToolchainLab.MODULE_VERSION + ": verifying ").contains(text);
+                .startsWith(start);
+        for (String text : texts) {
+            assertThat(verdict.message()).as(c.name()).contains(text);
+        }
         assertNothingChanged(c, root);
     }
 

@@ -103,6 +103,27 @@ public final class ToolchainLab implements AutoCloseable {
         return zip;
     }
 
+    /**
+     * {@return the real zip with one entry renamed out of {@code golang.org/toolchain@<v>/}} (its
+     * first letter upper-cased, in the local header and the central directory): the same size and
+     * file contents, so only the names tell it from the real one
+     */
+    public static byte[] foreignFileZip() {
+        byte[] zip = realZip().clone();
+        byte[] name = ("golang.org/toolchain@" + MODULE_VERSION + "/src/make.bash").getBytes(StandardCharsets.UTF_8);
+        int renamed = 0;
+        for (int i = 0; i + name.length <= zip.length; i++) {
+            if (java.util.Arrays.equals(zip, i, i + name.length, name, 0, name.length)) {
+                zip[i] = 'G';
+                renamed++;
+            }
+        }
+        if (renamed != 2) {
+            throw new IllegalStateException("src/make.bash named " + renamed + " times in the zip, not 2");
+        }
+        return zip;
+    }
+
     /** Writes a module zip of these files under {@code golang.org/toolchain@version/}. */
     public static byte[] zip(String version, Map<String, byte[]> files) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -141,6 +162,7 @@ public final class ToolchainLab implements AutoCloseable {
     private final TestSumDb db;
     private volatile boolean servesSumdb;
     private final java.util.concurrent.atomic.AtomicBoolean cutNextZip = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile boolean ignoresRanges;
 
     /** Starts the proxy (serving {@code zip} as the real version's zip) and an empty checksum database. */
     public ToolchainLab(byte[] zip) throws IOException, NoteException {
@@ -194,6 +216,12 @@ public final class ToolchainLab implements AutoCloseable {
      */
     public ToolchainLab cuttingTheNextZip() {
         cutNextZip.set(true);
+        return this;
+    }
+
+    /** Makes the proxy answer every zip request with the whole zip (200), Range or not, as servers without Range support do. */
+    public ToolchainLab ignoringRanges() {
+        ignoresRanges = true;
         return this;
     }
 
@@ -263,7 +291,7 @@ public final class ToolchainLab implements AutoCloseable {
                 String range = exchange.getRequestHeaders().getFirst("Range");
                 zipRanges.add(range == null ? "" : range);
                 java.util.regex.Matcher m = range == null ? null : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range);
-                if (m != null && m.matches()) {
+                if (m != null && m.matches() && !ignoresRanges) {
                     int from = Integer.parseInt(m.group(1));
                     int to = m.group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Integer.parseInt(m.group(2)));
                     exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + body.length);
