@@ -13,13 +13,17 @@ import java.util.Optional;
 
 /**
  * The THROUGHPUT layer of one target: the bounded download {@link ThroughputPlan} chose, fitted
- * into what is left of the run's deadline so the run still ends on time. Too little time left
+ * into what is left of the run's deadline so the run still ends on time (the time box covers the
+ * connection set-up and the response head too: {@link TransferProbe.Budget}). Too little time left
  * means no sample, never a cut-off one that would look slow.
  */
 final class ThroughputLayer {
 
-    /** Kept free before the deadline, for the diagnosis and the report. */
-    static final Duration MARGIN = Duration.ofMillis(300);
+    /**
+     * Kept free before the deadline, for the diagnosis and the report (and a busy machine's late
+     * wake-up after the last read times out).
+     */
+    static final Duration MARGIN = Duration.ofMillis(500);
     /** A time box shorter than this measures the connection set-up rather than the line. */
     static final Duration SHORTEST = Duration.ofMillis(500);
 

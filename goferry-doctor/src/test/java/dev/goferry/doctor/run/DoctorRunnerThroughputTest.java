@@ -228,6 +228,33 @@ class DoctorRunnerThroughputTest {
         assertThat(guard.violations()).isEmpty();
     }
 
+    /**
+     * A zip whose response head takes 1.5 s: the time box counts from the download's start, so the
+     * body gets what is left and the sample is in the report (the box used to start at the head,
+     * overrunning the deadline by the head's wait: THROUGHPUT unfinished on exactly the slow lines).
+     */
+    @Test
+    void aSlowResponseHeadDoesNotPushTheDownloadPastTheDeadline() {
+        String base = start(ex -> {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stallingZip(ex);
+        });
+        RunOptions.Throughput patient = new RunOptions.Throughput(true, 200_000, Duration.ofSeconds(30),
+                Duration.ofMillis(300), 64 * 1024);
+
+        DoctorRun run = run(base, false, patient, Duration.ofSeconds(4));
+
+        assertThat(run.unfinished()).as("the download ended before the deadline").isEmpty();
+        ThroughputSample zip = evidence(run, "goproxy:").throughput().orElseThrow();
+        assertThat(zip.bytes()).as("what arrived before the silence").isEqualTo(1000);
+        assertThat(zip.complete()).isFalse();
+        assertThat(guard.violations()).isEmpty();
+    }
+
     @Test
     void throughputOffDownloadsNothing() {
         String base = start(DoctorRunnerThroughputTest::wholeZip);

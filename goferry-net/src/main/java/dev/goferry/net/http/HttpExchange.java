@@ -213,7 +213,11 @@ public final class HttpExchange {
 
         /** Reads up to {@code max} bytes; -1 at end of stream. */
         private int read(byte[] b, int off, int max) throws Stop {
-            long left = limits.bodyDeadline().toNanos() - (clock.getAsLong() - start);
+            long now = clock.getAsLong();
+            long left = limits.bodyDeadline().toNanos() - (now - start);
+            if (limits.bodyEndsBy().isPresent()) {
+                left = Math.min(left, limits.bodyEndsBy().getAsLong() - now);
+            }
             if (left <= 0) {
                 throw new Stop(HttpOutcome.BodyEnd.DEADLINE, "body deadline");
             }

@@ -15,12 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
  * A bounded download through the same walk Go's transport makes ({@link HttpProbe}): reads at most
  * {@code maxBytes} of the body (asking only for those with a {@code Range} when {@code ranged}) and
- * stops after {@code timeBox}, whichever comes first. Unlike a protocol probe it does not stop at
+ * stops {@code timeBox} after it began, whichever comes first. Unlike a protocol probe it does not stop at
  * the first stall: it reads on to the time box and counts every gap longer than {@code stallAfter}.
  * Like Go's client it follows redirects (a mirror may send a zip to its CDN), at most
  * {@value #MAX_REDIRECTS}; the resolver given to the {@link HttpProbe} must resolve the new hosts.
@@ -58,7 +59,8 @@ public final class TransferProbe {
      * How much to download.
      *
      * @param maxBytes   body bytes read at most
-     * @param timeBox    the longest the body may take; the connection set-up has {@code setup}'s own deadlines
+     * @param timeBox    the longest the download may take from its start, set-up included (a slow set-up
+     *                   leaves the body less; the set-up's steps also have {@code setup}'s own deadlines)
      * @param stallAfter a gap with no byte longer than this is a stall
      * @param ranged     send {@code Range: bytes=0-<maxBytes-1>} (a release archive: only the start is wanted)
      */
@@ -84,8 +86,11 @@ public final class TransferProbe {
                              Budget budget, ProbeListener listener) {
         // The body reader stops at its first stall; here only the time box may stop it, so the
         // stall threshold handed to it is the time box and the meter counts the real stalls.
+        // The body ends at the box's end counted from now, so a caller fitting the download before a
+        // deadline is not overrun by the connect, handshake and response head (nor by redirects).
+        long endsBy = clock.getAsLong() + budget.timeBox().toNanos();
         Limits limits = new Limits(setup.connectTimeout(), setup.proxyTimeout(), setup.tlsTimeout(),
-                setup.headerTimeout(), budget.timeBox(), budget.timeBox(), budget.maxBytes());
+                setup.headerTimeout(), budget.timeBox(), budget.timeBox(), budget.maxBytes(), OptionalLong.of(endsBy));
         List<Header> headers = budget.ranged() ? List.of(new Header("Range", "bytes=0-" + (budget.maxBytes() - 1)))
                 : List.of();
         List<URI> redirects = new ArrayList<>();

@@ -23,6 +23,9 @@ public sealed interface Fault {
         }
     }
 
+    /** Waits {@code delay}, writes {@code bytes} verbatim, then keeps the connection open until the client closes. */
+    record LateReply(java.time.Duration delay, String bytes) implements Fault {}
+
     /** Writes {@code bytes} verbatim, then closes the connection. */
     record ReplyAndClose(String bytes) implements Fault {}
 

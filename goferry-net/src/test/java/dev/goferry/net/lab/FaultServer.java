@@ -62,6 +62,12 @@ public final class FaultServer implements AutoCloseable {
                     out.flush();
                     drain(s.getInputStream());
                 }
+                case Fault.LateReply lr -> {
+                    Thread.sleep(lr.delay());
+                    out.write(lr.bytes().getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    drain(s.getInputStream());
+                }
                 case Fault.StallAfter st -> {
                     out.write(st.head().getBytes(StandardCharsets.ISO_8859_1));
                     out.write(new byte[st.firstBytes()]);

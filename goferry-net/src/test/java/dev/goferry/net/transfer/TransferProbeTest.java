@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransferProbeTest {
 
-    private static final Duration STALL = Duration.ofMillis(200);
+    private static final Duration STALL = Duration.ofMillis(400);
     private static final Duration NONE = Duration.ZERO;
-    private static final Duration PAUSE = Duration.ofMillis(700);
+    private static final Duration PAUSE = Duration.ofMillis(1200);
 
     private final TransferProbe probe = new TransferProbe(HttpProbe.system(Resolver.fixed(Map.of(
             "127.0.0.1", List.of(Loopback.v4())))), System::nanoTime);
@@ -69,7 +69,12 @@ class TransferProbeTest {
                         Optional.of("bytes=0-99999")),
                 new Case("silent after 1000 bytes until the time box", new Fault.StallAfter(head(1 << 20), 1000),
                         new TransferProbe.Budget(1 << 20, Duration.ofMillis(900), STALL, false), 1000, 1, false,
-                        Optional.empty()))
+                        Optional.empty()),
+                // The box counts from the download's start: a response head later than the box leaves
+                // the body no time, so a caller fitting the download before a deadline is not overrun.
+                new Case("response head after the time box", new Fault.LateReply(Duration.ofMillis(1000),
+                        head(1 << 20) + "x".repeat(1000)), new TransferProbe.Budget(1 << 20, Duration.ofMillis(600), STALL,
+                        false), 0, 0, false, Optional.empty()))
                 .map(Arguments::of);
     }
 
