@@ -128,7 +128,8 @@ final class DoctorCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             caller.interrupt();
             try {
-                printed.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                // Bounded in case the run ignores the interrupt; long enough for a busy machine to render.
+                printed.await(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -241,7 +241,7 @@ class DoctorRunnerTest {
             TargetOptions options = new TargetOptions(TargetOptions.REFERENCE_MODULE, Optional.empty(),
                     Optional.empty(), Optional.empty(), List.of(blackhole));
 
-            DoctorRun run = run(Lab.url(server), options, Lab.cutOff(Duration.ofSeconds(1)));
+            DoctorRun run = run(Lab.url(server), options, Lab.cutOff(Duration.ofSeconds(3)));
 
             assertThat(run.unfinished()).as("unfinished layers").containsExactly(
                     new DoctorRun.Unfinished("user:" + blackhole, List.of(Layer.HTTP, Layer.PROTOCOL)));

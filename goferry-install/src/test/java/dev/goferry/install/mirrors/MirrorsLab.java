@@ -211,7 +211,7 @@ public final class MirrorsLab implements AutoCloseable {
                     if (!mirror.equals("good2")) {
                         files.put(TOOLCHAIN, TOOLCHAIN_LIST.getBytes(StandardCharsets.UTF_8));
                     }
-                    serve(exchange, files.get(rest), mirror.equals("slow") ? 20 : 0);
+                    serve(exchange, files.get(rest), mirror.equals("slow") ? 50 : 0);
                 }
                 case "stale" -> {
                     Map<String, byte[]> files = Map.of(

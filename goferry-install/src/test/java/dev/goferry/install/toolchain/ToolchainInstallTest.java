@@ -319,7 +319,12 @@ class ToolchainInstallTest {
             Installer.Installed installed = (Installer.Installed) result.outcome();
             assertThat(installed.failures()).singleElement().satisfies(f -> assertThat(f.reason()).startsWith("connection"));
             int cut = ToolchainLab.realZip().length * 2 / 5;
-            assertThat(lab.zipRanges()).containsExactly("", "bytes=" + cut + "-");
+            // The JDK client may report the cut before handing over its last buffer: the resume
+            // starts where the kept bytes end, at the cut or a little before it.
+            assertThat(lab.zipRanges()).hasSize(2).first().isEqualTo("");
+            assertThat(lab.zipRanges().get(1)).matches("bytes=\\d+-");
+            long from = Long.parseLong(lab.zipRanges().get(1).substring("bytes=".length(), lab.zipRanges().get(1).length() - 1));
+            assertThat(from).as("resumed from").isPositive().isLessThanOrEqualTo(cut);
             assertThat(result.verified().orElseThrow().zipHash()).isEqualTo(ToolchainLab.h1(ToolchainLab.realZip()));
             assertThat(root.currentVersion()).contains(ToolchainLab.GO_VERSION);
         }
