@@ -265,7 +265,8 @@ class DoctorLabTest {
         Map<GoClient, CompletableFuture<GoWorld.GoRun>> goRuns = new LinkedHashMap<>();
         if (s.goFails().isPresent()) {
             GoClients.all().forEach(go -> goRuns.put(go, CompletableFuture.supplyAsync(
-                    () -> world.goList(world.lab.client(), go, env))));
+                    () -> world.goList(world.lab.client(), go, env, s.goFails().get()
+                            ? GoWorld.GO_PATIENCE_SECONDS : GoWorld.GO_SUCCESS_PATIENCE_SECONDS))));
         }
         Map<GoClient, GoWorld.GoRun> goResults = new LinkedHashMap<>();
         goRuns.forEach((go, f) -> goResults.put(go, f.join()));  // before any assertion: restore() must not race them
@@ -297,7 +298,7 @@ class DoctorLabTest {
         assertThat(run.json().path("causes").get(0).path("targets").size()).as("targets named; run: %s", run)
                 .isGreaterThanOrEqualTo(5);
         for (GoClient go : GoClients.all()) {
-            GoWorld.GoRun r = world.goList(offline, go, world.environment());
+            GoWorld.GoRun r = world.goList(offline, go, world.environment(), GoWorld.GO_PATIENCE_SECONDS);
             assertThat(r.sawVersions()).as("%s list -m -versions offline; output:\n%s", go.version(), r.output()).isFalse();
         }
     }

@@ -360,8 +360,10 @@ final class GoWorld implements AutoCloseable {
         }
     }
 
-    /** How long a go command may run before the lab counts it as hanging. */
-    private static final int GO_PATIENCE_SECONDS = 12;
+    /** How long a go command expected to fail may run before the lab counts it as hanging. */
+    static final int GO_PATIENCE_SECONDS = 12;
+    /** How long a go command expected to succeed may run: a busy machine must not turn a success into a hang. */
+    static final int GO_SUCCESS_PATIENCE_SECONDS = 40;
 
     /** The outcome of one real go command run in the lab. */
     record GoRun(int exitCode, String output) {
@@ -375,9 +377,10 @@ final class GoWorld implements AutoCloseable {
     /**
      * Runs the real {@code go list -m -versions golang.org/x/text} (which fetches the module's
      * {@code @v/list} through GOPROXY, exactly the doctor's goproxy probe) inside {@code namespace}
-     * with {@code go}'s hermetic environment plus {@code env}'s network settings.
+     * with {@code go}'s hermetic environment plus {@code env}'s network settings; stopped after
+     * {@code patienceSeconds}.
      */
-    GoRun goList(String namespace, GoClient go, Map<String, String> env) {
+    GoRun goList(String namespace, GoClient go, Map<String, String> env, int patienceSeconds) {
         try {
             Path dir = Files.createTempDirectory(lab.scratch(), "go");
             Files.writeString(dir.resolve("go.mod"), "module lab.example/m\n\ngo 1.19\n");
@@ -398,10 +401,10 @@ final class GoWorld implements AutoCloseable {
             pb.environment().clear();
             pb.environment().putAll(goEnv);
             Process p = pb.start();
-            if (!p.waitFor(GO_PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+            if (!p.waitFor(patienceSeconds, TimeUnit.SECONDS)) {
                 // go's own dial timeout is 30 s per address: a user behind a DROP rule sees it hang
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                return new GoRun(-1, "(still running after " + GO_PATIENCE_SECONDS + " s, stopped)\n"
+                return new GoRun(-1, "(still running after " + patienceSeconds + " s, stopped)\n"
                         + Files.readString(out));
             }
             return new GoRun(p.exitValue(), Files.readString(out));
