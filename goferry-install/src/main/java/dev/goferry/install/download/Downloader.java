@@ -141,6 +141,13 @@ public final class Downloader {
             bytes += n;
         }
 
+        /** Takes bytes {@code [offset, offset + n)} if they continue the hashed prefix (a gap stops it: finish reads the disk). */
+        void inOrder(long offset, byte[] b, int n) {
+            if (offset == bytes) {
+                update(b, n);
+            }
+        }
+
         /** {@return the hex digest of the whole part: from the running state if it covers it, else from disk} */
         String finish(Path part) throws IOException {
             long size = Files.size(part);
@@ -275,10 +282,17 @@ public final class Downloader {
             ReleaseFile sized = file.withSize(candidates.size());
             // No state file: a part with holes must never be taken for a resumable prefix.
             Files.deleteIfExists(state);
-            boolean complete = segments.fetch(sized, kept, part, listener, failures, tap);
+            // The complete prefix reaches the tap in order while later pieces arrive: hash it there, so
+            // only what the feeder did not get to (nothing, normally) is read again at the end.
+            RunningHash hash = new RunningHash();
+            StreamTap hashing = file.checksum().isEmpty() ? tap : (offset, bytes, length) -> {
+                hash.inOrder(offset, bytes, length);
+                tap.written(offset, bytes, length);
+            };
+            boolean complete = segments.fetch(sized, kept, part, listener, failures, hashing);
             if (complete) {
                 // Without a checksum there is nothing to compare: the part is not read again.
-                String got = file.checksum().isPresent() ? sha256(part) : "";
+                String got = file.checksum().isPresent() ? hash.finish(part) : "";
                 if (file.checksum().isEmpty() || got.equals(file.sha256())) {
                     long size = Files.size(part);
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
