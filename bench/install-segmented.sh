@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: segmented download from two mirrors (issue 6). Two loopback nginx mirrors serve the same
-# archive, each rate-limited to R per connection (limit_rate); every tool opens one connection per
+# Benchmark: segmented download from two mirrors (issue 6). Two loopback mirrors serve the same
+# archive, each limited to R (bench/lib/two-mirrors.sh: LIMITER=paced, the default, paces a mirror's
+# whole output; LIMITER=nginx is nginx's per-request limit_rate); every tool opens one connection per
 # mirror at a time (goferry: one worker per mirror; aria2c: -x1 -s2), so the ideal is 2 R. The mirrors
 # are on two loopback addresses (127.0.0.1 and 127.0.0.2): aria2c counts connections per host name.
 #   goferry install 1.19.8 --mirror A --mirror B   (download in pieces + SHA-256 + safe unpack + switch)
@@ -8,53 +9,30 @@
 # Reported: effective rate = archive size / wall time, in units of R (R measured: one curl from one
 # mirror), and goferry's download phase alone (its --json downloadMs). hyperfine, 1 warm-up, RUNS (3) runs.
 # Usage: bench/install-segmented.sh [R]   R in nginx units (default 4m = 4 MiB/s); loopback only.
-#   GOFERRY=/path/to/goferry to run another launcher.   needs: nginx, hyperfine, aria2c, python3
+#   GOFERRY=/path/to/goferry to run another launcher.   needs: hyperfine, aria2c, python3 (nginx with LIMITER=nginx)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-4m}
 
 scratch=$(mktemp -d)
-nginx_pid=""
+pids=()
 cleanup() {
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   rm -rf "$scratch"
 }
 trap cleanup EXIT
 
-mkdir -p "$scratch/nginx/logs"
 # shellcheck source=bench/lib/release-archive.sh
 source bench/lib/release-archive.sh
 release_archive "$scratch"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-a=$(free_port); b=$(free_port)
-cat > "$scratch/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $scratch/nginx/nginx.pid;
-error_log $scratch/nginx/logs/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $scratch/nginx/body;
-  proxy_temp_path $scratch/nginx/proxy;
-  fastcgi_temp_path $scratch/nginx/fastcgi;
-  uwsgi_temp_path $scratch/nginx/uwsgi;
-  scgi_temp_path $scratch/nginx/scgi;
-  types { application/json json; application/gzip gz; }
-  sendfile on;
-  server { listen 127.0.0.1:$a; root $scratch/www; location ~ \.tar\.gz$ { limit_rate $rate; } }
-  server { listen 127.0.0.2:$b; root $scratch/www; location ~ \.tar\.gz$ { limit_rate $rate; } }
-}
-CONF
-nginx -p "$scratch/nginx" -c "$scratch/nginx/nginx.conf" &
-nginx_pid=$!
-for _ in $(seq 50); do curl -sf "http://127.0.0.2:$b/index.json" >/dev/null && break; sleep 0.1; done
+# shellcheck source=bench/lib/two-mirrors.sh
+source bench/lib/two-mirrors.sh
+two_mirrors "$scratch" "$scratch/www" "$rate" '\.tar\.gz$'
 
 goferry=${GOFERRY:-./goferry}
 $goferry --version >/dev/null   # build the jar before timing
-A="http://127.0.0.1:$a"; B="http://127.0.0.2:$b"
 mkdir -p "$scratch/runs"
-echo "archive: $((size / 1024 / 1024)) MiB ($size bytes); each mirror limited to $rate per connection"
+echo "archive: $((size / 1024 / 1024)) MiB ($size bytes); each mirror limited to $rate (${LIMITER:-paced})"
 
 hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/seg.md" --export-json "$scratch/seg.json" \
   --prepare "rm -rf $scratch/root" \
