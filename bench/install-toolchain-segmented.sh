@@ -3,7 +3,7 @@
 # toolchain-module path of install-segmented.sh). Two loopback mirrors serve the same GOPROXY
 # tree (bench/lib/ToolchainProxyTree.java: the installed Debian Go 1.19's VERSION, bin/ and
 # pkg/tool/ zipped as golang.org/toolchain@v0.0.1-go1.19.8.linux-amd64, with a loopback checksum
-# database holding its h1), each mirror's output limited to R (bench/lib/two-mirrors.sh: LIMITER=paced,
+# database holding its h1), each mirror's output limited to R (bench/lib/mirrors.sh: LIMITER=paced,
 # the default, or nginx); every tool opens one connection per mirror at a time, so the ideal is 2 R.
 #   GOPROXY=A,B goferry install 1.19.8 --toolchain-module  (pieces + h1 against the database + unzip + switch)
 #   aria2c -x1 -s2 A/zip B/zip                             (download only: the peer does less)
@@ -16,13 +16,9 @@ cd "$(dirname "$0")/.."
 rate=${1:-4m}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
-scratch=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib/mirrors.sh
+source bench/lib/mirrors.sh
+bench_scratch
 
 goferry=${GOFERRY:-./goferry}
 $goferry --version >/dev/null   # build the jar before timing
@@ -40,8 +36,6 @@ zip="golang.org/toolchain/@v/$version.zip"
 size=$(stat -c %s "$scratch/www/$zip")
 chmod a+x "$scratch"; chmod -R a+rX "$scratch/www"
 
-# shellcheck source=bench/lib/two-mirrors.sh
-source bench/lib/two-mirrors.sh
 two_mirrors "$scratch" "$scratch/www" "$rate" '\.zip$'
 mkdir -p "$scratch/runs"
 echo "toolchain zip: $((size / 1024 / 1024)) MiB ($size bytes); each mirror limited to $rate (${LIMITER:-paced})"
@@ -57,19 +51,4 @@ hyperfine -N --warmup 1 --runs "${RUNS:-3}" --export-markdown "$scratch/seg.md" 
   -n "curl (1 proxy, reference R)" \
   "curl -sf -o $scratch/one/a.zip $A/$zip"
 cat "$scratch/seg.md"
-python3 - "$scratch/seg.json" "$size" "$scratch/runs" <<'PY'
-import glob, json, statistics, sys
-r = json.load(open(sys.argv[1]))["results"]
-size = int(sys.argv[2]) / 1024 / 1024
-one = size / r[2]["median"]
-print(f"R (one curl, one proxy): {one:.2f} MiB/s")
-for x in r:
-    rate = size / x["median"]
-    spread = f'{size / x["max"]:.1f}-{size / x["min"]:.1f}'
-    print(f'{x["command"]}: median {x["median"]:.2f} s, {rate:.1f} MiB/s (runs {spread} MiB/s) = {rate / one:.2f} R  [wall time]')
-runs = [json.load(open(f)) for f in sorted(glob.glob(sys.argv[3] + "/*.json"))]
-print("goferry served by: " + ", ".join(sorted({str(x.get("source")) for x in runs})))
-rates = [size / (x["downloadMs"] / 1000) for x in runs]
-print(f"goferry download phase (pieces): median {statistics.median(rates):.1f} MiB/s = "
-      f"{statistics.median(rates) / one:.2f} R (runs: {', '.join(f'{x / one:.2f}' for x in rates)})")
-PY
+python3 bench/lib/segmented_report.py "$scratch/seg.json" "$size" "$scratch/runs"

@@ -11,39 +11,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scratch=$(mktemp -d)
-nginx_pid=""
-cleanup() {
-  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
-  rm -rf "$scratch"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib/mirrors.sh
+source bench/lib/mirrors.sh
+bench_scratch
 
-mkdir -p "$scratch/nginx/logs"
 # shellcheck source=bench/lib/release-archive.sh
 source bench/lib/release-archive.sh
 release_archive "$scratch"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$scratch/nginx/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $scratch/nginx/nginx.pid;
-error_log $scratch/nginx/logs/error.log;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path $scratch/nginx/body;
-  proxy_temp_path $scratch/nginx/proxy;
-  fastcgi_temp_path $scratch/nginx/fastcgi;
-  uwsgi_temp_path $scratch/nginx/uwsgi;
-  scgi_temp_path $scratch/nginx/scgi;
-  types { application/json json; application/gzip gz; }
-  sendfile on;
-  server { listen 127.0.0.1:$port; root $scratch/www; }
-}
-CONF
-nginx -p "$scratch/nginx" -c "$scratch/nginx/nginx.conf" &
-nginx_pid=$!
+loopback_nginx "$scratch" "server { listen 127.0.0.1:$port; root $scratch/www; }"
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/index.json" >/dev/null && break; sleep 0.1; done
 
 base="http://127.0.0.1:$port"
