@@ -130,10 +130,9 @@ public final class MirrorLab implements AutoCloseable {
                 }
                 case GOOD, CORRUPT -> ranged(exchange, behavior == Behavior.GOOD ? file : corrupt, range, file.length);
                 case CUT, STALL -> {
-                    long start = range.map(RANGE::matcher).filter(Matcher::matches).map(m -> Long.parseLong(m.group(1))).orElse(0L);
-                    ranged(exchange, file, range, cutAt);
-                    if (behavior == Behavior.STALL && start < cutAt) {
-                        sleep(30_000);
+                    boolean cutShort = ranged(exchange, file, range, cutAt);
+                    if (behavior == Behavior.STALL && cutShort) {
+                        sleep(30_000);  // only a response that promised more stalls: a whole one frees its connection
                     }
                     // Dropping the connection: the response promised more bytes than it sent.
                     throw new IOException("lab: connection cut at byte " + cutAt);
@@ -143,8 +142,12 @@ public final class MirrorLab implements AutoCloseable {
         }
     }
 
-    /** Answers like nginx: 206 for "bytes=N-" and "bytes=N-M", else 200; sends the body up to {@code until}. */
-    private void ranged(HttpExchange exchange, byte[] body, Optional<String> range, long until) throws IOException {
+    /**
+     * Answers like nginx: 206 for "bytes=N-" and "bytes=N-M", else 200; sends the body up to {@code until}.
+     *
+     * @return whether fewer bytes were sent than the response announced
+     */
+    private boolean ranged(HttpExchange exchange, byte[] body, Optional<String> range, long until) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
         exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
         long start = 0;
@@ -154,7 +157,7 @@ public final class MirrorLab implements AutoCloseable {
             if (start >= body.length) {
                 exchange.getResponseHeaders().set("Content-Range", "bytes */" + body.length);
                 exchange.sendResponseHeaders(416, -1);
-                return;
+                return false;
             }
             long last = m.get().group(2).isEmpty() ? body.length - 1 : Math.min(body.length - 1, Long.parseLong(m.get().group(2)));
             exchange.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + last + "/" + body.length);
@@ -167,6 +170,9 @@ public final class MirrorLab implements AutoCloseable {
         long end = Math.min(body.length, Math.max(start, until));
         out.write(body, (int) start, (int) (end - start));
         out.flush();
+        long announced = m.isPresent() ? Math.min(body.length - 1, m.get().group(2).isEmpty() ? body.length - 1
+                : Long.parseLong(m.get().group(2))) + 1 : body.length;
+        return end < announced;
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, int unused) throws IOException {

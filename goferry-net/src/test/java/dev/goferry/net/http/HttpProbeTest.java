@@ -245,7 +245,7 @@ class HttpProbeTest {
         try (FaultServer server = new FaultServer(fault)) {
             URI url = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");
             HttpProbeReport r = probe.probe("GET", url, Optional.empty(), roots,
-                    LIMITS.withAllTimeouts(Duration.ofMillis(500)), ProbeListener.NONE);
+                    LIMITS.withAllTimeouts(Duration.ofSeconds(2)), ProbeListener.NONE);
 
             assertThat(r.http()).as("%s", fault).get().isInstanceOf(want);
             assertThat(r.timeline().phases()).last().satisfies(p -> {

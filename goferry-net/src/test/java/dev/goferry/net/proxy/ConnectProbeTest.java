@@ -166,7 +166,7 @@ class ConnectProbeTest {
     void faults(Fault fault, Class<? extends ConnectOutcome> want) throws Exception {
         try (FaultServer proxy = new FaultServer(fault)) {
             ConnectProbe.Result r = connect(proxy.address(), "http://u%40corp:p%3Ass@127.0.0.1:"
-                    + proxy.address().getPort(), 443, Duration.ofMillis(700));
+                    + proxy.address().getPort(), 443, Duration.ofSeconds(2));
 
             assertThat(r.outcome()).as("CONNECT answered by %s", fault).isInstanceOf(want);
             r.tunnel().ifPresent(s -> {
