@@ -16,6 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Installs a Go release from the {@code golang.org/toolchain} module through module proxies,
@@ -32,9 +36,10 @@ import java.util.Optional;
  *       later proxies are listed, tries them (each at most once), else refuses; a mismatch of a zip
  *       put together from several proxies fetches it again from one proxy at a time, which tells
  *       the bad one;
- *   <li>{@link ToolchainUnzip} unpacks it into {@code versions/<v>.tmp} (module zip rules, Go's
- *       execute bits, {@code _go.mod} copies), which must hold {@code bin/go}, and renames it
- *       into place; {@code current} is switched.
+ *   <li>meanwhile (on another core) {@link ToolchainUnzip} unpacks it into {@code versions/<v>.tmp}
+ *       (module zip rules, Go's execute bits, {@code _go.mod} copies); the folder must hold
+ *       {@code bin/go} and is renamed into place only once the record matched, else removed;
+ *       {@code current} is switched.
  * </ol>
  *
  * Any failure leaves no version folder and {@code current} untouched.
@@ -100,9 +105,8 @@ public final class ToolchainInstaller {
                     throw new DownloadException(e.filename(), failures, false);
                 }
                 failures.addAll(got.failures());
-                Verdict verdict = check(verifier, record, got.path(), goMod);
+                Verdict verdict = verifyWhileUnzipping(verifier, record, got.path(), goMod, mv, version);
                 if (verdict instanceof Verdict.Verified verified) {
-                    adopt(got.path(), mv, version);
                     if (makeCurrent) {
                         root.use(version);
                     }
@@ -155,8 +159,62 @@ public final class ToolchainInstaller {
         return -1;
     }
 
-    private void adopt(Path zip, String moduleVersion, String version) throws IOException {
-        root.install(version, "module zip \"" + zip.getFileName() + "\": no bin/go inside: not a Go toolchain",
-                staging -> ToolchainUnzip.unpack(zip, moduleVersion, staging));
+    /**
+     * Checks the zip against the record and, at the same time, unzips it into the version's staging
+     * folder (two passes over the zip on two cores instead of one after the other); the staging
+     * folder is adopted only when the verdict is {@link Verdict.Verified}, and removed otherwise.
+     * The database's verdict comes first: when it refuses, an unzip failure is not reported.
+     *
+     * @return the verdict; when {@link Verdict.Verified}, the version is installed
+     * @throws UnsafeArchiveException when the verified zip breaks the module zip rules
+     */
+    private Verdict verifyWhileUnzipping(ToolchainVerifier verifier, ToolchainVerifier.Record record, Path zip, byte[] goMod,
+                                         String moduleVersion, String version) throws IOException, InterruptedException {
+        try (ExecutorService hashing = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Verdict> verdict = hashing.submit(() -> check(verifier, record, zip, goMod));
+            try {
+                root.install(version, "module zip \"" + zip.getFileName() + "\": no bin/go inside: not a Go toolchain", staging -> {
+                    ToolchainUnzip.unpack(zip, moduleVersion, staging);
+                    Verdict v = await(verdict);
+                    if (!(v instanceof Verdict.Verified)) {
+                        throw new NotVerified(v);
+                    }
+                });
+                return await(verdict);
+            } catch (NotVerified e) {
+                return e.verdict;
+            } catch (IOException | RuntimeException e) {
+                Verdict v = await(verdict);
+                if (!(v instanceof Verdict.Verified)) {
+                    return v;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static Verdict await(Future<Verdict> verdict) throws IOException {
+        try {
+            return verdict.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("install interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Unwinds the staging folder when the database did not vouch for the zip being unzipped. */
+    private static final class NotVerified extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Verdict verdict;
+
+        NotVerified(Verdict verdict) {
+            super(verdict.message(), null);
+            this.verdict = verdict;
+        }
     }
 }
