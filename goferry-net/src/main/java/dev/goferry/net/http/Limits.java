@@ -53,10 +53,4 @@ public record Limits(Duration connectTimeout, Duration proxyTimeout, Duration tl
     public Limits withBodyCap(long cap) {
         return new Limits(connectTimeout, proxyTimeout, tlsTimeout, headerTimeout, stallAfter, bodyDeadline, cap, bodyEndsBy);
     }
-
-    /** {@return these limits with the body read stopping at {@code instant} ({@link System#nanoTime()}) at the latest} */
-    public Limits withBodyEndingBy(long instant) {
-        return new Limits(connectTimeout, proxyTimeout, tlsTimeout, headerTimeout, stallAfter, bodyDeadline, bodyCap,
-                OptionalLong.of(instant));
-    }
 }
