@@ -174,8 +174,16 @@ class UpstreamFaultsTest {
         }
     }
 
+    /**
+     * Live platform threads, less the JDK's elastic pools: virtual-thread carriers and the common
+     * pool (ForkJoinPool workers, which grow to compensate for blocking I/O and linger 30 s) and
+     * HttpClient workers (cached, 60 s). A leaked server or client still shows: Jetty's threads, an
+     * HttpClient's selector manager.
+     */
     static long platformThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> !t.getName().startsWith("ForkJoinPool") && !t.getName().matches("HttpClient-\\d+-Worker-\\d+"))
+                .count();
     }
 
     static long openFiles() throws IOException {
