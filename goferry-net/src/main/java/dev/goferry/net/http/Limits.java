@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param stallAfter     a body read that brings no byte for this long is a stall
  * @param bodyDeadline   the longest the body may take in all
  * @param bodyCap        bytes of body read at most; the rest is left unread
- * @param bodyEndsBy     a {@link System#nanoTime()} instant at which the body read stops, whatever
+ * @param bodyEndsBy     an instant on the exchange's clock ({@link System#nanoTime()} outside tests) at which the body read stops, whatever
  *                       {@code bodyDeadline} leaves: a bounded download that must end on time
  *                       whatever its set-up took; empty for none
  */
